@@ -120,13 +120,15 @@ static void check_paths(rp_diags *d, rp_scenario *sc)
         }
     }
     if (x.ended > 0 && x.passed == 0) {
-        if (x.overall.n > 0)
+        const char *which = x.capped ? "explored path" : "path";
+        if (x.overall.n > 0 && rp_round1(x.overall.max) < sc->pass_mark)
             rp_diags_add(d, RP_WARNING, sc->path, sc->pass_mark_line,
-                         "no path %s the pass mark of %g: the best overall score is %.1f",
-                         x.capped ? "explored reaches" : "reaches", sc->pass_mark, rp_round1(x.overall.max));
+                         "no %s can reach the pass mark of %g: the best overall score is %.1f",
+                         which, sc->pass_mark, rp_round1(x.overall.max));
         else
             rp_diags_add(d, RP_WARNING, sc->path, sc->pass_mark_line,
-                         "no path can pass: no ending is both reached with a score and passable");
+                         "no %s passes: every run that scores %g or more ends in an ending with pass = false",
+                         which, sc->pass_mark);
     }
     rp_exploration_free(&x, sc);
 }

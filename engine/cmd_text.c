@@ -90,13 +90,16 @@ static void debrief(FILE *out, const rp_session *s)
     fprintf(out, "\nYour choices:\n");
     for (int i = 0; i < n; i++) {
         const rp_node *nd = &sc->nodes[dec[i].node];
-        fprintf(out, "\n%d. ", i + 1);
+        fprintf(out, "\nDecision %d.\n", i + 1);
         if (dec[i].timed_out) {
             fprintf(out, "You ran out of time and said nothing.\n");
         } else {
             const rp_choice *c = &nd->choices[dec[i].choice_index];
             char *t = rp_session_fill(s, c->text);
-            fprintf(out, "You said: \"%s\" (%s)\n", t, rp_quality_name(c->quality));
+            char *line = malloc(strlen(t) + 32);
+            sprintf(line, "You said: \"%s\" (%s)", t, rp_quality_name(c->quality));
+            wrap(out, "", line);
+            free(line);
             free(t);
             if (c->feedback) {
                 char *f = rp_session_fill(s, c->feedback);

@@ -209,8 +209,10 @@ static int f_decl(lua_State *L)
     /* Remember it as pending until its body arrives. */
     lua_getfield(L, lua_upvalueindex(1), "pending");
     lua_Integer slot = (lua_Integer)lua_rawlen(L, -1) + 1;
-    lua_pushfstring(L, "%s \"%s\" at line %d has no body: write %s \"%s\" { ... }",
-                    kind, lua_tostring(L, 1), line, kind, lua_tostring(L, 1));
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s \"%s\" has no body: write %s \"%s\" { ... }",
+                    kind, lua_tostring(L, 1), kind, lua_tostring(L, 1));
+    lua_concat(L, 2);
     lua_rawseti(L, -2, slot);
     lua_pop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));

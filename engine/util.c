@@ -124,28 +124,26 @@ long rp_utf8_invalid_at(const char *str, size_t len)
     return -1;
 }
 
+/* Edit distance where swapping two neighbours counts as one edit (typos). */
 static int edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return 99;
-    int row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
+    int m[65][65];
+    for (size_t i = 0; i <= la; i++) m[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++) m[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
-            int best = prev + cost;
-            if (row[j] + 1 < best) best = row[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = m[i - 1][j - 1] + cost;
+            if (m[i - 1][j] + 1 < best) best = m[i - 1][j] + 1;
+            if (m[i][j - 1] + 1 < best) best = m[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && m[i - 2][j - 2] + 1 < best)
+                best = m[i - 2][j - 2] + 1;
+            m[i][j] = best;
         }
-    }
-    return row[lb];
+    return m[la][lb];
 }
 
 const char *rp_did_you_mean(const char *word, const char *const *candidates, int n)
