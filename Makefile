@@ -8,7 +8,7 @@
 #   make echo     print the settings
 
 CC      ?= cc
-PKGS    := lua5.4 sdl2 SDL2_ttf sqlite3 libcjson libsodium
+PKGS    := lua5.4 sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -MMD -MP
@@ -18,7 +18,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 
 # Debian packages: for building, and for the tests.
 DEB_BUILD := build-essential pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev \
-             libsqlite3-dev libcjson-dev libsodium-dev
+             libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev
 DEB_TEST  := lua5.4 python3 xvfb xauth graphviz
 
 BUILD   := build
