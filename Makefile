@@ -19,7 +19,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 # Debian packages: for building, and for the tests.
 DEB_BUILD := build-essential pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev \
              libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev
-DEB_TEST  := lua5.4 python3 xvfb xauth graphviz
+DEB_TEST  := lua5.4 python3 xvfb xauth graphviz xdotool sqlite3 imagemagick chromium nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
 
 BUILD   := build
 ENGINE  := $(wildcard engine/*.c)
@@ -69,3 +69,56 @@ clean:
 	rm -rf $(BUILD) rapport
 
 -include $(OBJS:.o=.d) $(TESTOBJS:.o=.d)
+
+bench: rapport
+	sh bench/bench.sh
+
+# ---- hardening: fuzzing and sanitizers (tests/fuzz/README.md) ---------------
+#
+#   make fuzz            builds the libFuzzer targets into build/fuzz/ (clang) and
+#                        runs each for FUZZ_SECONDS; crashes go to build/fuzz/crashes/
+#   make test-sanitize   builds everything into build-san/ with AddressSanitizer and
+#                        UndefinedBehaviorSanitizer and runs the whole suite on it
+
+.PHONY: fuzz fuzz-build test-sanitize
+
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_TARGETS := fuzz_loader fuzz_choices fuzz_wrap
+FUZZ_LIBSRC  := $(addprefix engine/,scenario_load.c scenario_call.c sandbox.c source_map.c \
+                session.c explore.c choices.c layout.c util.c scorecard.c)
+FUZZ_PKGS    := lua5.4 libcjson libsodium
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -Iinclude -Itests/fuzz \
+                $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
+
+$(FUZZ_TARGETS:%=$(FUZZ_DIR)/%): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_LIBSRC) $(wildcard include/*.h)
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIBSRC) $(shell pkg-config --libs $(FUZZ_PKGS)) -lm
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    n=$${t#fuzz_}; dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+	    mkdir -p $(FUZZ_DIR)/corpus/$$n $(FUZZ_DIR)/crashes/$$n; \
+	    echo "== $$t for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_DIR)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$n/ $$dict $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n \
+	        || { echo "$$t found a problem: see $(FUZZ_DIR)/crashes/$$n/ and tests/fuzz/README.md"; exit 1; }; \
+	done
+
+SAN_BUILD := build-san
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+# The sub-make takes CFLAGS from the environment, so the flags above are added to, not replaced.
+$(BUILD)/rapport: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+test-sanitize: deps
+	@CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" $(MAKE) --no-print-directory BUILD=$(SAN_BUILD) \
+	    $(SAN_BUILD)/rapport $(SAN_BUILD)/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 RAPPORT_SANITIZED=1 \
+	    RAPPORT_BIN=./$(SAN_BUILD)/rapport UNIT_BIN=./$(SAN_BUILD)/unit_tests sh tests/run_all.sh

@@ -14,6 +14,7 @@ enum {
     RP_EXIT_SCENARIO = 2,     /* failed to load or run */
     RP_EXIT_INCOMPLETE = 3,   /* choices ran out before an ending */
     RP_EXIT_RANGE = 4,        /* a choice index out of range */
+    RP_EXIT_RECORD = 5,       /* run --record: the session could not be stored */
 };
 
 int rp_cmd_run(int argc, char **argv);
@@ -24,6 +25,9 @@ int rp_cmd_explore(int argc, char **argv);
 int rp_cmd_graph(int argc, char **argv);
 int rp_cmd_new(int argc, char **argv);
 int rp_cmd_window(int argc, char **argv);
+int rp_cmd_report(int argc, char **argv);    /* stored scorecards for HR (cmd_report.c) */
+int rp_cmd_verify(int argc, char **argv);    /* checks the records' seals */
+int rp_cmd_forget(int argc, char **argv);    /* removes one trainee's records */
 
 /* Loads a scenario, printing every diagnostic to stderr; NULL on errors. */
 rp_scenario *rp_load_or_report(const char *path, int show_warnings);

@@ -6,6 +6,13 @@
  * and CPU is capped per call (rp_lua_pcall), coroutines included. Once a
  * call's budget is spent every further instruction fails, so `pcall` cannot
  * swallow the error and go on looping.
+ *
+ * The budget counts Lua instructions, and also the work done inside the
+ * library's C functions (bytes allocated, elements moved, the worst case
+ * of a string pattern), so that no single instruction can hide minutes of
+ * work. A wall-clock deadline per call backs it up, and all the calls into
+ * one state share a total (RP_LUA_TOTAL_*), so that thousands of slow
+ * calls (a plain step that loops back to itself, the explorer) still end.
  */
 #ifndef RAPPORT_SANDBOX_H
 #define RAPPORT_SANDBOX_H
@@ -16,6 +23,8 @@
 #define RP_LUA_MEMORY_CAP (64u << 20)        /* bytes per scenario state */
 #define RP_LUA_LOAD_BUDGET 50000000L         /* instructions to load a file */
 #define RP_LUA_CALL_BUDGET 5000000L          /* instructions per when/go call */
+#define RP_LUA_TOTAL_BUDGET 1000000000LL     /* instructions over every call into one state */
+#define RP_LUA_TOTAL_SECONDS 6.0             /* seconds over every call into one state */
 
 typedef struct rp_lua {
     lua_State *L;
@@ -24,6 +33,13 @@ typedef struct rp_lua {
     int env_ref;                  /* the sandbox's global table */
     int s_ref;                    /* the read-only session view `s` */
     const void *session;          /* the session that `s` shows during a call */
+    /* private to sandbox.c */
+    int running;                  /* a script call is under way (the cap is strict) */
+    int total_bound;              /* the call was cut short by the totals, not its own budget */
+    double deadline;              /* CLOCK_MONOTONIC time at which the call is stopped */
+    long long total_instructions; /* spent by every call so far */
+    double total_seconds;
+    unsigned rng;                 /* spaces the budget checks at random */
 } rp_lua;
 
 /* Creates a sandboxed state, or NULL when out of memory. */
@@ -40,5 +56,12 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget);
 
 /* Pushes the sandbox's global table. [-0, +1, -] */
 void rp_lua_push_env(rp_lua *lua);
+
+/*
+ * Makes a message safe to print on a terminal, in place: control
+ * characters become '?', and so does every byte of invalid UTF-8. Script
+ * errors and Lua's syntax errors quote the scenario's own bytes.
+ */
+void rp_lua_printable(char *msg);
 
 #endif

@@ -45,6 +45,55 @@ int rp_store_finish(rp_store *st, long long id, const rp_session *s, char *err, 
 /* Marks a session left before its ending (quit, back to the list) and seals it. */
 int rp_store_abandon(rp_store *st, long long id, char *err, size_t errsize);
 
+/*
+ * For front ends that record as they go: writes the decisions of s from
+ * *written on (each in its own transaction) and advances *written.
+ */
+int rp_store_sync(rp_store *st, long long id, const rp_session *s, int *written,
+                  char *err, size_t errsize);
+/* Finishes the record when s reached an ending, else abandons it. */
+int rp_store_end(rp_store *st, long long id, const rp_session *s, char *err, size_t errsize);
+
+/*
+ * Opens an existing store for reading only (reports, verify): never creates,
+ * migrates or writes. Returns NULL with a message when there is no store.
+ */
+rp_store *rp_store_open_readonly(const char *path, char *err, size_t errsize);
+/* The path the store was opened with. Valid until rp_store_close. */
+const char *rp_store_path(const rp_store *st);
+
+/* One thing `rapport verify` found wrong. */
+typedef struct {
+    long long session;        /* the session's record id; 0 for the store as a whole */
+    char what[300];           /* for people: what is wrong */
+} rp_problem;
+
+typedef struct {
+    int sessions;             /* records checked */
+    int sealed;               /* finished or abandoned, sealed */
+    int unfinished;           /* in progress, not sealed yet (or interrupted) */
+    int forgotten;            /* removed with `rapport forget` */
+    rp_problem *problems;
+    int n_problems;
+} rp_verify_result;
+
+/*
+ * Checks every record against its seal, the chain of seals and the ledger
+ * of record ids. Returns 0 when the check ran (the store is intact when
+ * out->n_problems is 0), -1 with err when it could not run (no key file).
+ * Free with rp_verify_result_free.
+ */
+int rp_store_verify(rp_store *st, rp_verify_result *out, char *err, size_t errsize);
+void rp_verify_result_free(rp_verify_result *r);
+
+/*
+ * Removes every record of a trainee and reseals the chain, in one
+ * transaction. Refuses when the store does not verify, unless force (which
+ * reseals over the problems: they can no longer be detected). Sets *removed.
+ */
+int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
+                    char *err, size_t errsize);
+
 /* For the window: the trainee's best overall per scenario id (-1 when never finished). */
 double rp_store_best_overall(rp_store *st, const char *trainee, const char *scenario_id);
 /* For the sign-in screen: up to max recent trainee names, newest first. Returns the count. */
