@@ -1,6 +1,10 @@
 # Rapport - customer-service training simulator.
 #
-#   make          build ./rapport
+#   make          build ./rapport and ./rapport-window
+#
+# Two programs: `rapport` (every command line tool; no SDL, so it starts in
+# a millisecond or two) and `rapport-window` (the trainee window), which
+# `rapport` runs for the window commands.
 #   make run      open the trainee window on the bundled scenarios
 #   make test     install what is missing, build, run every test
 #   make deps     install the Debian packages the build and tests need
@@ -8,12 +12,15 @@
 #   make echo     print the settings
 
 CC      ?= cc
-PKGS    := lua5.4 sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
+CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium
+WINDOW_PKGS := sdl2 SDL2_ttf SDL2_image
+PKGS    := $(CORE_PKGS) $(WINDOW_PKGS)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -MMD -MP
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CORE_LIBS  := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 LDLIBS  += $(PKG_LIBS) -lm
 
 # Debian packages: for building, and for the tests.
@@ -24,15 +31,26 @@ DEB_TEST  := lua5.4 python3 xvfb xauth graphviz xdotool sqlite3 imagemagick chro
 BUILD   := build
 ENGINE  := $(wildcard engine/*.c)
 OBJS    := $(ENGINE:engine/%.c=$(BUILD)/%.o)
-LIBOBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+MAINS   := $(BUILD)/main.o $(BUILD)/window_main.o
+WINDOW_OBJS := $(patsubst engine/%.c,$(BUILD)/%.o,$(wildcard engine/gui_*.c) engine/draw.c engine/settings.c)
+LIBOBJS := $(filter-out $(MAINS),$(OBJS))
+CORE_OBJS := $(filter-out $(WINDOW_OBJS),$(LIBOBJS))
 TESTSRC := $(wildcard tests/unit/*.c)
 TESTOBJS:= $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%.o)
 
 .PHONY: all run test deps echo clean bench
 
-all: rapport
+all: rapport rapport-window
 
-rapport: $(OBJS)
+rapport: $(BUILD)/rapport
+	@cp $< $@
+rapport-window: $(BUILD)/rapport-window
+	@cp $< $@
+
+$(BUILD)/rapport: $(BUILD)/main.o $(CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(BUILD)/rapport-window: $(BUILD)/window_main.o $(LIBOBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: engine/%.c | $(BUILD)
@@ -52,11 +70,11 @@ deps:
 	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
 
 run: deps
-	@$(MAKE) --no-print-directory rapport
+	@$(MAKE) --no-print-directory rapport rapport-window
 	./rapport
 
 test: deps
-	@$(MAKE) --no-print-directory rapport $(BUILD)/unit_tests
+	@$(MAKE) --no-print-directory rapport rapport-window $(BUILD)/unit_tests
 	@sh tests/run_all.sh
 
 echo:
@@ -66,7 +84,7 @@ echo:
 	@echo "OBJS    = $(OBJS)"
 
 clean:
-	rm -rf $(BUILD) rapport
+	rm -rf $(BUILD) rapport rapport-window
 
 -include $(OBJS:.o=.d) $(TESTOBJS:.o=.d)
 
@@ -88,7 +106,7 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_TARGETS := fuzz_loader fuzz_choices fuzz_wrap
 FUZZ_LIBSRC  := $(addprefix engine/,scenario_load.c scenario_call.c sandbox.c source_map.c \
                 session.c explore.c choices.c layout.c util.c scorecard.c)
-FUZZ_PKGS    := lua5.4 libcjson libsodium
+FUZZ_PKGS    := lua5.4 libcjson libsodium libcrypto
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -Iinclude -Itests/fuzz \
                 $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
@@ -113,12 +131,10 @@ SAN_BUILD := build-san
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 # The sub-make takes CFLAGS from the environment, so the flags above are added to, not replaced.
-$(BUILD)/rapport: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 test-sanitize: deps
 	@CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" $(MAKE) --no-print-directory BUILD=$(SAN_BUILD) \
-	    $(SAN_BUILD)/rapport $(SAN_BUILD)/unit_tests
+	    $(SAN_BUILD)/rapport $(SAN_BUILD)/rapport-window $(SAN_BUILD)/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 RAPPORT_SANITIZED=1 \
 	    RAPPORT_BIN=./$(SAN_BUILD)/rapport UNIT_BIN=./$(SAN_BUILD)/unit_tests sh tests/run_all.sh

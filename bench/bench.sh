@@ -54,7 +54,7 @@ settings=$(make --no-print-directory -s echo) || die "make echo failed"
 cc=$(echo "$settings" | sed -n 's/^CC *= //p')
 cflags=$(echo "$settings" | sed -n 's/^CFLAGS *= //p')
 ldlibs=$(echo "$settings" | sed -n 's/^LDLIBS *= //p')
-objs=$(echo "$settings" | sed -n 's/^OBJS *= //p' | tr ' ' '\n' | grep -v '/main\.o$' | tr '\n' ' ')
+objs=$(echo "$settings" | sed -n 's/^OBJS *= //p' | tr ' ' '\n' | grep -vE '/(window_)?main\.o$' | tr '\n' ' ')
 # shellcheck disable=SC2086
 ${cc:-cc} $cflags -o "$OUT/bench_engine" bench/bench_engine.c $objs $ldlibs ||
     die "could not build bench/bench_engine.c"

@@ -3,9 +3,65 @@
  */
 #include "commands.h"
 
+#include "catalog.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/*
+ * The window is a program of its own (rapport-window, beside this one), so
+ * that the command-line tools never load SDL. Only returns on failure.
+ */
+static int exec_window(char **argv)
+{
+    char self[PATH_MAX], path[PATH_MAX + 32];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0) {
+        self[n] = '\0';
+        snprintf(path, sizeof path, "%s/rapport-window", dirname(self));
+        argv[0] = path;
+        execv(path, argv);
+    }
+    argv[0] = "rapport-window";
+    execvp("rapport-window", argv);
+    fprintf(stderr, "rapport: cannot start the window program rapport-window (%s); it belongs beside "
+            "rapport: run 'make' again, or reinstall Rapport\n", strerror(errno));
+    return 1;
+}
+
+/* `rapport play` opens the window unless --text asks for the terminal. */
+static int play(int argc, char **argv)
+{
+    const char *target = NULL, *trainee = NULL;
+    int text = 0;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--text") == 0) text = 1;
+        else if (strcmp(argv[i], "--trainee") == 0 && i + 1 < argc) trainee = argv[++i];
+        else if (argv[i][0] == '-' && i + 1 < argc && argv[i + 1][0] != '-' &&
+                 strcmp(argv[i], "--no-timers") != 0) i++;       /* another option's value */
+        else if (argv[i][0] != '-' && target == NULL) target = argv[i];
+    }
+    if (!text)
+        return exec_window(argv);
+    if (target == NULL) {
+        fprintf(stderr, "usage: rapport play FILE|ID --text\n");
+        return RP_EXIT_USAGE;
+    }
+    char *path = rp_resolve_scenario(target);
+    if (path == NULL) {
+        fprintf(stderr, "%s: no such scenario file or bundled scenario id\n", target);
+        return RP_EXIT_SCENARIO;
+    }
+    int rc = rp_cmd_play_text(path, rp_default_trainee(trainee));
+    free(path);
+    return rc;
+}
 
 static void usage(FILE *out)
 {
@@ -32,10 +88,10 @@ int main(int argc, char **argv)
         return 1;
     }
     if (argc < 2)
-        return rp_cmd_window(argc, argv);
+        return exec_window(argv);
     const char *cmd = argv[1];
     if (strcmp(cmd, "run") == 0) return rp_cmd_run(argc - 1, argv + 1);
-    if (strcmp(cmd, "play") == 0) return rp_cmd_play(argc - 1, argv + 1);
+    if (strcmp(cmd, "play") == 0) return play(argc, argv);
     if (strcmp(cmd, "check") == 0) return rp_cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "explore") == 0) return rp_cmd_explore(argc - 1, argv + 1);
     if (strcmp(cmd, "graph") == 0) return rp_cmd_graph(argc - 1, argv + 1);
@@ -48,7 +104,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (cmd[0] == '-')
-        return rp_cmd_window(argc, argv);      /* window options, e.g. --no-timers */
+        return exec_window(argv);              /* window options, e.g. --no-timers */
     fprintf(stderr, "rapport: unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 1;

@@ -107,6 +107,13 @@ static void push_view(rp_lua *lua)
     lua->s_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* The error on top of the stack, as text (rp_lua_pcall always leaves a string). */
+static const char *error_text(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    return msg ? msg : "the script failed with an error that is not text";
+}
+
 /* Calls function `ref` with s; leaves one result. Returns LUA_OK or an error code. */
 static int call_fn(rp_scenario *sc, int ref, const rp_session *s)
 {
@@ -126,7 +133,8 @@ int rp_scenario_call_when(rp_scenario *sc, const rp_choice *c, const rp_session 
     lua_State *L = sc->lua->L;
     if (call_fn(sc, c->when_ref, s) != LUA_OK) {
         snprintf(err, errsize, "%s (in the 'when' of the choice at %s:%d)",
-                 lua_tostring(L, -1), sc->path, c->line);
+                 error_text(L), sc->path, c->line);
+        rp_lua_printable(err);
         lua_pop(L, 1);
         return -1;
     }
@@ -140,16 +148,19 @@ int rp_scenario_call_go(rp_scenario *sc, int go_ref, int line, const rp_session 
 {
     lua_State *L = sc->lua->L;
     if (call_fn(sc, go_ref, s) != LUA_OK) {
-        snprintf(err, errsize, "%s (in the 'go' function at %s:%d)", lua_tostring(L, -1), sc->path, line);
+        snprintf(err, errsize, "%s (in the 'go' function at %s:%d)", error_text(L), sc->path, line);
+        rp_lua_printable(err);
         lua_pop(L, 1);
         return -1;
     }
     int node = -1;
     if (lua_type(L, -1) == LUA_TSTRING) {
         node = rp_scenario_find_node(sc, lua_tostring(L, -1));
-        if (node < 0)
+        if (node < 0) {
             snprintf(err, errsize, "%s:%d: the go function returned '%s', which is not a node or ending",
                      sc->path, line, lua_tostring(L, -1));
+            rp_lua_printable(err);
+        }
     } else {
         snprintf(err, errsize, "%s:%d: the go function returned %s; it must return a node id such as \"%s\"",
                  sc->path, line, lua_isnil(L, -1) ? "nothing" : luaL_typename(L, -1),

@@ -15,6 +15,7 @@
 #include "util.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -76,6 +77,8 @@ void rp_diags_add(rp_diags *d, rp_severity sev, const char *file, int line, cons
     g->file = strdup(file ? file : "?");
     g->line = line;
     g->message = strdup(msg);
+    rp_lua_printable(g->file);             /* both end up on a terminal */
+    rp_lua_printable(g->message);
 }
 
 int rp_diags_errors(const rp_diags *d)
@@ -118,9 +121,6 @@ typedef struct {
     lua_State *L;
     int collector;                /* stack index of the collector table */
     int n_errors;
-    /* id -> node index, open addressing */
-    int *slots;
-    int n_slots;
 } loader;
 
 static void diag(loader *ld, rp_severity sev, int line, const char *fmt, ...)
@@ -137,14 +137,27 @@ static void diag(loader *ld, rp_severity sev, int line, const char *fmt, ...)
         ld->n_errors++;
 }
 
-/* Splits a Lua message "file:line: text" into a diagnostic. */
+/*
+ * Splits a Lua message "file:line: text" into a diagnostic. Lua shortens
+ * long chunk names to "...tail", so a tail of the file name counts too.
+ */
 static void diag_lua(loader *ld, const char *msg)
 {
-    size_t fl = strlen(ld->file);
+    if (msg == NULL)
+        msg = "the script failed with an error that is not text";
+    size_t fl = strlen(ld->file), prefix = 0;
     if (strncmp(msg, ld->file, fl) == 0 && msg[fl] == ':') {
+        prefix = fl;
+    } else if (strncmp(msg, "...", 3) == 0) {
+        const char *colon = strchr(msg + 3, ':');
+        size_t tail = colon ? (size_t)(colon - msg - 3) : 0;
+        if (tail > 0 && tail <= fl && strncmp(ld->file + fl - tail, msg + 3, tail) == 0)
+            prefix = tail + 3;
+    }
+    if (prefix > 0) {
         char *end;
-        long line = strtol(msg + fl + 1, &end, 10);
-        if (end != msg + fl + 1 && end[0] == ':' && end[1] == ' ') {
+        long line = strtol(msg + prefix + 1, &end, 10);
+        if (end != msg + prefix + 1 && end[0] == ':' && end[1] == ' ' && line >= 0 && line < INT_MAX) {
             diag(ld, RP_ERROR, (int)line, "%s", end + 2);
             return;
         }
@@ -380,25 +393,26 @@ static unsigned hash_str(const char *s)
     return h;
 }
 
-static void index_nodes(loader *ld)
+/* The id index: open addressing, sized for every declaration, filled as nodes are added. */
+static void index_init(loader *ld, int capacity)
 {
     rp_scenario *sc = ld->sc;
-    ld->n_slots = 16;
-    while (ld->n_slots < sc->n_nodes * 2)
-        ld->n_slots *= 2;
-    ld->slots = malloc(sizeof(int) * (size_t)ld->n_slots);
-    for (int i = 0; i < ld->n_slots; i++)
-        ld->slots[i] = -1;
-    for (int i = 0; i < sc->n_nodes; i++) {
-        unsigned h = hash_str(sc->nodes[i].id) & (unsigned)(ld->n_slots - 1);
-        while (ld->slots[h] >= 0) {
-            if (strcmp(sc->nodes[ld->slots[h]].id, sc->nodes[i].id) == 0)
-                break;
-            h = (h + 1) & (unsigned)(ld->n_slots - 1);
-        }
-        if (ld->slots[h] < 0)
-            ld->slots[h] = i;
-    }
+    sc->n_node_slots = 16;
+    while (sc->n_node_slots < capacity * 2)
+        sc->n_node_slots *= 2;
+    sc->node_slots = malloc(sizeof(int) * (size_t)sc->n_node_slots);
+    for (int i = 0; i < sc->n_node_slots; i++)
+        sc->node_slots[i] = -1;
+}
+
+static void index_add(loader *ld, int i)
+{
+    rp_scenario *sc = ld->sc;
+    unsigned mask = (unsigned)(sc->n_node_slots - 1);
+    unsigned h = hash_str(sc->nodes[i].id) & mask;
+    while (sc->node_slots[h] >= 0)
+        h = (h + 1) & mask;
+    sc->node_slots[h] = i;
 }
 
 int rp_scenario_find_node(const rp_scenario *sc, const char *id)
@@ -410,6 +424,19 @@ int rp_scenario_find_node(const rp_scenario *sc, const char *id)
         if (strcmp(sc->nodes[sc->node_slots[h]].id, id) == 0)
             return sc->node_slots[h];
     return -1;
+}
+
+static void sha256_hex(const char *buf, size_t len, char out[65]);
+
+const char *rp_scenario_hash(const rp_scenario *sc)
+{
+    rp_scenario *m = (rp_scenario *)sc;      /* a cache, filled once */
+    if (m->hash[0] == '\0' && m->source) {
+        sha256_hex(m->source, m->source_len, m->hash);
+        free(m->source);
+        m->source = NULL;
+    }
+    return m->hash;
 }
 
 int rp_scenario_find_var(const rp_scenario *sc, const char *name)
@@ -866,6 +893,8 @@ static int build_model(lua_State *L)
     sc->nodes = calloc((size_t)n + 1, sizeof *sc->nodes);
     int *src = calloc((size_t)n + 1, sizeof(int));
     int *tables = calloc((size_t)n + 1, sizeof(int));
+    int cursor = 0;
+    index_init(ld, n);
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, decls, i);
         lua_rawgeti(L, -1, 1);
@@ -874,12 +903,9 @@ static int build_model(lua_State *L)
         const char *kind = lua_tostring(L, -3);
         const char *id = lua_tostring(L, -2);
         int line = (int)lua_tointeger(L, -1);
-        int dup = -1;
-        for (int k = 0; k < sc->n_nodes && dup < 0; k++)
-            if (strcmp(sc->nodes[k].id, id) == 0)
-                dup = k;
+        int dup = rp_scenario_find_node(sc, id);
         int nth = 0;
-        for (int k = 0; k < i - 1; k++) {
+        for (int k = 0; dup >= 0 && k < i - 1; k++) {    /* only a duplicate has an earlier twin */
             lua_rawgeti(L, decls, k + 1);
             lua_rawgeti(L, -1, 1);
             lua_rawgeti(L, -2, 2);
@@ -887,7 +913,15 @@ static int build_model(lua_State *L)
                 nth++;
             lua_pop(L, 3);
         }
-        int s = rp_srcmap_call(&ld->map, kind, id, nth);
+        int s = -1;
+        /* declarations usually run in file order: try the next call in the map first */
+        while (cursor < ld->map.n_calls && strcmp(ld->map.calls[cursor].kind, "scenario") == 0)
+            cursor++;
+        if (nth == 0 && cursor < ld->map.n_calls && strcmp(ld->map.calls[cursor].kind, kind) == 0 &&
+            ld->map.calls[cursor].id && strcmp(ld->map.calls[cursor].id, id) == 0)
+            s = ld->map.calls[cursor++].table;
+        else
+            s = rp_srcmap_call(&ld->map, kind, id, nth);
         if (dup >= 0) {
             diag(ld, RP_ERROR, line, "duplicate id '%s' (first declared at line %d); every node and ending "
                  "needs its own id", id, sc->nodes[dup].line);
@@ -898,14 +932,11 @@ static int build_model(lua_State *L)
             nd->is_ending = strcmp(kind, "ending") == 0;
             src[sc->n_nodes] = s;
             tables[sc->n_nodes] = i;
+            index_add(ld, sc->n_nodes);
             sc->n_nodes++;
         }
         lua_pop(L, 4);
     }
-    index_nodes(ld);
-    sc->node_slots = ld->slots;
-    sc->n_node_slots = ld->n_slots;
-    ld->slots = NULL;
 
     lua_getfield(L, 2, "scenario");
     if (lua_istable(L, -1)) {
@@ -993,7 +1024,10 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
     ld.arena = sc->arena = rp_arena_new();
     sc->start = -1;
     sc->path = rp_arena_strdup(ld.arena, name);
-    sha256_hex(buf, len, sc->hash);
+    /* the hash is computed when a record or scorecard first asks for it */
+    sc->source = malloc(len + 1);
+    memcpy(sc->source, buf, len);
+    sc->source_len = len;
 
     const char *src = buf;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {   /* UTF-8 byte-order mark */
@@ -1061,7 +1095,6 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
     }
     lua_settop(L, 0);
     lua_gc(L, LUA_GCCOLLECT, 0);
-    free(ld.slots);
     rp_srcmap_free(&ld.map);
     if (rp_diags_errors(ld.diags) > errors_before)
         goto fail_late;
@@ -1072,7 +1105,6 @@ fail:
     rp_srcmap_free(&ld.map);
 fail_early:
 fail_late:
-    free(ld.slots);
     rp_scenario_free(sc);
     rp_diags_free(&ld.own);
     return NULL;
@@ -1104,6 +1136,7 @@ void rp_scenario_free(rp_scenario *sc)
     free(sc->nodes);
     free(sc->vars);
     free(sc->node_slots);
+    free(sc->source);
     rp_lua_free(sc->lua);
     rp_arena_free(sc->arena);
     free(sc);

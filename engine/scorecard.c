@@ -45,7 +45,7 @@ cJSON *rp_scorecard_json(const rp_session *s)
     cJSON_AddStringToObject(scen, "audience", sc->audience);
     if (sc->version)
         cJSON_AddStringToObject(scen, "version", sc->version);
-    cJSON_AddStringToObject(scen, "hash", sc->hash);
+    cJSON_AddStringToObject(scen, "hash", rp_scenario_hash(sc));
 
     cJSON_AddStringToObject(root, "trainee", rp_session_trainee(s));
     cJSON_AddBoolToObject(root, "complete", rp_session_status(s) == RP_ENDED);

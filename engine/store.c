@@ -918,7 +918,7 @@ long long rp_store_begin(rp_store *st, const rp_session *s, const char *cohort, 
         bind_text(q, 5, sc->title ? sc->title : sc->id);
         bind_text(q, 6, sc->audience ? sc->audience : "external");
         bind_text(q, 7, sc->version);
-        bind_text(q, 8, sc->hash);
+        bind_text(q, 8, rp_scenario_hash(sc));
         bind_text(q, 9, now);
         sqlite3_bind_double(q, 10, sc->pass_mark);
         sqlite3_bind_double(q, 11, rp_session_start_mood(s));

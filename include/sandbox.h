@@ -23,8 +23,8 @@
 #define RP_LUA_MEMORY_CAP (64u << 20)        /* bytes per scenario state */
 #define RP_LUA_LOAD_BUDGET 50000000L         /* instructions to load a file */
 #define RP_LUA_CALL_BUDGET 5000000L          /* instructions per when/go call */
-#define RP_LUA_TOTAL_BUDGET 1000000000LL     /* instructions over every call into one state */
-#define RP_LUA_TOTAL_SECONDS 6.0             /* seconds over every call into one state */
+#define RP_LUA_TOTAL_BUDGET 400000000LL      /* instructions over every call into one state */
+#define RP_LUA_TOTAL_SECONDS 4.0             /* seconds over every call into one state */
 
 typedef struct rp_lua {
     lua_State *L;

@@ -96,7 +96,9 @@ typedef struct rp_scenario {
     int n_nodes;
     const char **vars;            /* every variable name any `set` writes */
     int n_vars;
-    char hash[65];                /* SHA-256 of the file's bytes, hex */
+    char hash[65];                /* use rp_scenario_hash() */
+    char *source;                 /* the file's bytes until the hash is taken */
+    size_t source_len;
     struct rp_lua *lua;           /* the sandbox holding the functions */
     /* private to the loader */
     struct rp_arena *arena;       /* every string above */
@@ -134,6 +136,8 @@ rp_scenario *rp_scenario_load_buffer(const char *src, size_t len,
 void rp_scenario_free(rp_scenario *sc);
 
 int rp_scenario_find_node(const rp_scenario *sc, const char *id);   /* -1 if none */
+/* SHA-256 of the file's bytes as hex (so `sha256sum FILE` matches a record); computed once, on demand. */
+const char *rp_scenario_hash(const rp_scenario *sc);
 int rp_scenario_find_var(const rp_scenario *sc, const char *name);  /* -1 if none */
 
 /* Calls into the trainer's functions are made through this view. */

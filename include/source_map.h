@@ -25,7 +25,7 @@ typedef struct {
 } rp_srctable;
 
 typedef struct {
-    char kind[8];        /* "scenario", "node", "ending" */
+    char kind[12];       /* "scenario", "node", "ending" (NUL-terminated) */
     char *id;            /* NULL for scenario */
     int line;            /* line of the keyword */
     int table;           /* its constructor, or -1 */
