@@ -38,7 +38,7 @@ CORE_OBJS := $(filter-out $(WINDOW_OBJS),$(LIBOBJS))
 TESTSRC := $(wildcard tests/unit/*.c)
 TESTOBJS:= $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%.o)
 
-.PHONY: all run test deps echo clean bench
+.PHONY: all run test deps echo clean bench screenshots
 
 all: rapport rapport-window
 
@@ -76,6 +76,9 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory rapport rapport-window $(BUILD)/unit_tests
 	@sh tests/run_all.sh
+
+screenshots: rapport rapport-window
+	@sh tests/tools/screenshots.sh
 
 echo:
 	@echo "CC      = $(CC)"

@@ -476,14 +476,18 @@ static void draw_customer(app *a)
                      name_seed(sc->customer.name), a->shown_mood, reaction, 0);
     SDL_RenderSetClipRect(u->r, NULL);
     int x = card.x + U(u, 20), y = U(u, 436), w = card.w - U(u, 40);
-    ui_text(u, FACE_BOLD, 21, u->th.text, x, y, sc->customer.name);
-    y += U(u, 30);
+    int meter_top = card.y + card.h - U(u, 66) - ui_line_height(u, FACE_BOLD, 14) / 2;
+    /* the name plate shrinks to fit above the mood meter at any text size */
+    float name_size = ui_fit_size(u, FACE_BOLD, 21, 12, w, U(u, 34), sc->customer.name);
+    y += ui_text_wrapped(u, FACE_BOLD, name_size, u->th.text, x, y, w, sc->customer.name, U(u, 34), -1) + U(u, 2);
     char role[256];
     snprintf(role, sizeof role, "%s%s%s", sc->customer.role ? sc->customer.role : "",
              sc->customer.role && sc->customer.department ? " · " : "",
              sc->customer.department ? sc->customer.department : "");
-    if (role[0])
-        y += ui_text_wrapped(u, FACE_REGULAR, 14, u->th.muted, x, y, w, role, U(u, 40), -1);
+    if (role[0] && meter_top - y > 0) {
+        float role_size = ui_fit_size(u, FACE_REGULAR, 14, 10, w, meter_top - y, role);
+        ui_text_wrapped(u, FACE_REGULAR, role_size, u->th.muted, x, y, w, role, meter_top - y, -1);
+    }
     draw_mood_meter(a, (SDL_Rect){ x, card.y + card.h - U(u, 66), w, U(u, 50) });
 }
 

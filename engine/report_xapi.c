@@ -33,8 +33,7 @@ typedef struct {
     unsigned char pseudo_key[crypto_generichash_KEYBYTES];
 } xapi_ctx;
 
-/* A stable UUID for (session, kind, index). */
-static void statement_id(const char *session_uuid, const char *kind, int index, char out[37])
+void rp_xapi_statement_id(const char *session_uuid, const char *kind, int index, char out[37])
 {
     char msg[160];
     unsigned char h[16];
@@ -188,7 +187,7 @@ static cJSON *statement(const xapi_ctx *x, const rp_record *r, const char *kind,
                         const char *timestamp)
 {
     char id[37];
-    statement_id(r->uuid, kind, index, id);
+    rp_xapi_statement_id(r->uuid, kind, index, id);
     cJSON *s = cJSON_CreateObject();
     cJSON_AddStringToObject(s, "id", id);
     cJSON_AddItemToObject(s, "actor", actor_json(x, r->trainee));
@@ -292,6 +291,15 @@ static cJSON *answered(const xapi_ctx *x, const rp_record *r, const rp_record_de
     return s;
 }
 
+int rp_xapi_closing_kinds(bool complete, bool passed, const char *kinds[2])
+{
+    if (!complete)
+        return 0;                         /* abandoned or unfinished: launched and answered only */
+    kinds[0] = "completed";
+    kinds[1] = passed ? "passed" : "failed";
+    return 2;
+}
+
 cJSON *rp_report_xapi(rp_store *st, const rp_record_list *l, const rp_xapi_options *o, char *err, size_t errsize)
 {
     xapi_ctx x = { 0 };
@@ -343,20 +351,16 @@ cJSON *rp_report_xapi(rp_store *st, const rp_record_list *l, const rp_xapi_optio
         cJSON_AddItemToArray(all, s);
         for (int j = 0; r->decisions && j < r->n_decisions; j++)
             cJSON_AddItemToArray(all, answered(&x, r, &r->decisions[j]));
-        if (r->status != RP_REC_COMPLETE)
-            continue;
+        const char *kinds[2];
+        int n_kinds = rp_xapi_closing_kinds(r->status == RP_REC_COMPLETE, r->passed, kinds);
         const char *ended = r->ended[0] ? r->ended : r->started;
-        s = statement(&x, r, "completed", 0, "completed", ended);
-        cJSON_AddItemToObject(s, "object", scenario_activity(&x, r));
-        cJSON_AddItemToObject(s, "result", session_result(&x, r));
-        cJSON_AddItemToObject(s, "context", context_json(&x, r, false));
-        cJSON_AddItemToArray(all, s);
-        const char *verdict = r->passed ? "passed" : "failed";
-        s = statement(&x, r, verdict, 0, verdict, ended);
-        cJSON_AddItemToObject(s, "object", scenario_activity(&x, r));
-        cJSON_AddItemToObject(s, "result", session_result(&x, r));
-        cJSON_AddItemToObject(s, "context", context_json(&x, r, false));
-        cJSON_AddItemToArray(all, s);
+        for (int k = 0; k < n_kinds; k++) {
+            s = statement(&x, r, kinds[k], 0, kinds[k], ended);
+            cJSON_AddItemToObject(s, "object", scenario_activity(&x, r));
+            cJSON_AddItemToObject(s, "result", session_result(&x, r));
+            cJSON_AddItemToObject(s, "context", context_json(&x, r, false));
+            cJSON_AddItemToArray(all, s);
+        }
     }
     sodium_memzero(x.pseudo_key, sizeof x.pseudo_key);
     return all;

@@ -161,4 +161,17 @@ typedef struct {
 cJSON *rp_report_xapi(rp_store *st, const rp_record_list *l, const rp_xapi_options *o,
                       char *err, size_t errsize);
 
+/*
+ * The id of a session's statement: a stable UUID derived from the session's
+ * UUID, the kind ("launched", "answered", "completed", "passed", "failed")
+ * and the decision index (0 for all but "answered").
+ */
+void rp_xapi_statement_id(const char *session_uuid, const char *kind, int index, char out[37]);
+/*
+ * The statements that close a session, after launched and its answers: for
+ * a complete one "completed" and "passed" or "failed"; none for an
+ * abandoned or unfinished one. Returns how many were put in kinds.
+ */
+int rp_xapi_closing_kinds(bool complete, bool passed, const char *kinds[2]);
+
 #endif
