@@ -10,7 +10,11 @@
 #include "commands.h"
 #include "explore.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,8 +73,27 @@ static void add_runtime_error(rp_diags *d, const rp_scenario *sc, const char *ms
     rp_diags_add(d, RP_ERROR, sc->path, 0, "%s", msg);
 }
 
+/* The portrait image must be where the window will look for it: beside the scenario. */
+static void check_portrait(rp_diags *d, const rp_scenario *sc)
+{
+    const char *rel = sc->customer.portrait;
+    if (rel == NULL)
+        return;
+    char path[PATH_MAX], dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", sc->path);
+    if (rel[0] == '/')
+        snprintf(path, sizeof path, "%s", rel);
+    else
+        snprintf(path, sizeof path, "%s/%s", dirname(dir), rel);
+    if (access(path, R_OK) != 0)
+        rp_diags_add(d, RP_WARNING, sc->path, sc->line,
+                     "customer portrait '%s' cannot be read (%s); the window will draw a face instead", rel,
+                     strerror(errno));
+}
+
 static void check_static(rp_diags *d, const rp_scenario *sc)
 {
+    check_portrait(d, sc);
     for (int i = 0; i < sc->n_nodes; i++) {
         const rp_node *nd = &sc->nodes[i];
         check_text(d, sc, nd->line, "the line", nd->say, SAY_MAX);

@@ -395,8 +395,45 @@ static void scene_reset(app *a)
     a->s = NULL;
 }
 
+static void portrait_drop(app *a)
+{
+    if (a->portrait_tex)
+        SDL_DestroyTexture(a->portrait_tex);
+    if (a->portrait_img)
+        SDL_FreeSurface(a->portrait_img);
+    a->portrait_tex = NULL;
+    a->portrait_img = NULL;
+}
+
+/* Loads customer.portrait (relative to the scenario file); a bad image falls back to a drawn face. */
+static void portrait_load(app *a)
+{
+    portrait_drop(a);
+    const char *rel = a->sc->customer.portrait;
+    if (rel == NULL)
+        return;
+    char path[PATH_MAX], dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", a->scenario_path);
+    if (rel[0] == '/')
+        snprintf(path, sizeof path, "%s", rel);
+    else
+        snprintf(path, sizeof path, "%s/%s", dirname(dir), rel);
+    a->portrait_img = IMG_Load(path);
+    if (a->portrait_img == NULL)
+        banner(a, 10000, "The portrait %s could not be shown (%s); a drawn face is used instead", rel,
+               IMG_GetError());
+}
+
+SDL_Texture *app_portrait(app *a)
+{
+    if (a->portrait_tex == NULL && a->portrait_img)
+        a->portrait_tex = SDL_CreateTextureFromSurface(a->ren, a->portrait_img);
+    return a->portrait_tex;
+}
+
 static void scene_close(app *a)
 {
+    portrait_drop(a);
     scene_reset(a);
     rp_scenario_free(a->sc);
     a->sc = NULL;
@@ -454,6 +491,7 @@ bool app_start_scenario(app *a, const char *path)
     }
     rp_diags_free(&d);
     a->scenario_path = strdup(path);
+    portrait_load(a);
     watch_start(a);
     return begin_session(a);
 }
@@ -515,6 +553,7 @@ void app_reload(app *a, bool keep_place)
     scene_reset(a);
     rp_scenario_free(a->sc);
     a->sc = fresh;
+    portrait_load(a);
     bool ok = begin_session(a);
     bool kept = true;
     for (int i = 0; ok && keep_place && i < n_old; i++) {
@@ -678,6 +717,9 @@ static void attach_renderer(app *a)
 {
     if (a->ren) {
         ui_drop_textures(&a->u);
+        if (a->portrait_tex)
+            SDL_DestroyTexture(a->portrait_tex);
+        a->portrait_tex = NULL;
         if (a->layer)
             SDL_DestroyTexture(a->layer);
         SDL_DestroyRenderer(a->ren);
@@ -1127,6 +1169,7 @@ out:
         rp_store_close(a->store);
     if (a->layer)
         SDL_DestroyTexture(a->layer);
+    portrait_drop(a);
     ui_free(&a->u);
     for (int i = 0; i < 4; i++)
         if (a->pads[i])

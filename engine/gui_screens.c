@@ -472,8 +472,19 @@ static void draw_customer(app *a)
     }
     SDL_RenderSetClipRect(u->r, &portrait);
     ui_round(u, portrait, U(u, 12), u->high_contrast ? u->th.surface_alt : (SDL_Color){ 0xE4, 0xEC, 0xEE, 255 });
-    rp_draw_portrait(u->r, portrait, sc->customer.has_look ? &sc->customer.look : NULL,
-                     name_seed(sc->customer.name), a->shown_mood, reaction, 0);
+    SDL_Texture *img = app_portrait(a);
+    if (img) {
+        /* a photo or drawing from the trainer: fill the frame, keep its proportions */
+        int iw, ih;
+        SDL_QueryTexture(img, NULL, NULL, &iw, &ih);
+        double k = fmax((double)portrait.w / iw, (double)portrait.h / ih);
+        int dw = (int)(iw * k), dh = (int)(ih * k);
+        SDL_Rect dst = { portrait.x + (portrait.w - dw) / 2, portrait.y + (portrait.h - dh) / 2, dw, dh };
+        SDL_RenderCopy(u->r, img, NULL, &dst);
+    } else {
+        rp_draw_portrait(u->r, portrait, sc->customer.has_look ? &sc->customer.look : NULL,
+                         name_seed(sc->customer.name), a->shown_mood, reaction, 0);
+    }
     SDL_RenderSetClipRect(u->r, NULL);
     int x = card.x + U(u, 20), y = U(u, 436), w = card.w - U(u, 40);
     int meter_top = card.y + card.h - U(u, 66) - ui_line_height(u, FACE_BOLD, 14) / 2;

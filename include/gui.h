@@ -163,6 +163,10 @@ typedef struct app {
     Uint32 banner_until;
     time_t file_mtime;
 
+    /* the scenario's own portrait image, when it names one (else a drawn face) */
+    SDL_Surface *portrait_img;
+    SDL_Texture *portrait_tex;
+
     /* debrief */
     int debrief_scroll;
 
@@ -229,6 +233,7 @@ void app_leave_scene(app *a, screen_id to);          /* abandons an unfinished s
 void app_restart(app *a);
 void app_reload(app *a, bool keep_place);
 void app_show_error(app *a, const char *msg);
+SDL_Texture *app_portrait(app *a);                   /* the portrait image's texture, or NULL */
 void app_toggle(app *a, int which);                  /* 0 contrast, 1 timers, 2 motion, 3 fullscreen */
 void app_text_scale(app *a, int delta);
 bool app_animating(const app *a);

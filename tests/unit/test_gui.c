@@ -273,3 +273,41 @@ TEST(gui_utf8_stress_lines_stay_inside_their_panel)
     CHECK(bad == 0);
     without_ui(&u, surf);
 }
+
+/* ---- a trainer's portrait image ---------------------------------------------------------- */
+
+static SDL_Surface *first_shot(const char *scenario, const char *dir)
+{
+    char *argv[] = { "play", (char *)scenario, "--choices", "1", "--screenshot", (char *)dir,
+                     "--trainee", "sam", NULL };
+    if (rp_cmd_play(8, argv) != 0)
+        return NULL;
+    char path[512];
+    snprintf(path, sizeof path, "%s/001-decision-opening.png", dir);
+    SDL_Surface *s = IMG_Load(path);
+    SDL_Surface *c = s ? SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(s);
+    return c;
+}
+
+TEST(gui_portrait_image_replaces_the_drawn_face)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/rapport-test-photo-%d", (int)getpid());
+    SDL_Surface *s = first_shot("tests/data/portrait/with_photo.lua", dir);
+    REQUIRE(s != NULL);
+    /* the image (magenta with a blue band) fills the portrait frame */
+    CHECK(px(s, 210, 120) == 0xC02080);
+    CHECK(px(s, 210, 257) == 0x2040C0);
+    SDL_FreeSurface(s);
+}
+
+TEST(gui_missing_portrait_image_falls_back_to_a_drawn_face)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/rapport-test-nophoto-%d", (int)getpid());
+    SDL_Surface *s = first_shot("tests/data/portrait/missing_photo.lua", dir);
+    REQUIRE(s != NULL);
+    CHECK(colours_in(s, (SDL_Rect){ 60, 92, 300, 330 }) > 8);
+    SDL_FreeSurface(s);
+}
