@@ -847,7 +847,8 @@ static void handle_key(app *a, const SDL_KeyboardEvent *k)
     }
     if (key == SDLK_F11) { app_toggle(a, 3); return; }
     if (key == SDLK_F5 && a->sc) { app_reload(a, true); return; }
-    bool typing = a->screen == SCR_SIGNIN;
+    if (key == SDLK_F9 && a->screen == SCR_SIGNIN) { hr_open(a); return; }
+    bool typing = screen_takes_text(a->screen);
     switch (key) {
     case SDLK_ESCAPE: screens_input(a, ACT_BACK, 0); return;
     case SDLK_UP: screens_input(a, ACT_UP, 0); return;
@@ -891,7 +892,7 @@ static void handle_event(app *a, const SDL_Event *ev)
         handle_key(a, &ev->key);
         break;
     case SDL_TEXTINPUT:
-        if (a->screen == SCR_SIGNIN)
+        if (screen_takes_text(a->screen))
             screens_text_input(a, ev->text.text);
         break;
     case SDL_MOUSEMOTION: {
@@ -939,9 +940,9 @@ static void handle_event(app *a, const SDL_Event *ev)
     }
     /* text input only while the sign-in screen is up, so keys 1-9 stay shortcuts elsewhere */
     if (!a->headless) {
-        if (a->screen == SCR_SIGNIN && !SDL_IsTextInputActive())
+        if (screen_takes_text(a->screen) && !SDL_IsTextInputActive())
             SDL_StartTextInput();
-        else if (a->screen != SCR_SIGNIN && SDL_IsTextInputActive())
+        else if (!screen_takes_text(a->screen) && SDL_IsTextInputActive())
             SDL_StopTextInput();
     }
 }
@@ -1108,8 +1109,9 @@ static int gui_run(const gui_options *o)
     }
     apply_settings(a);
 
+    snprintf(a->db_path, sizeof a->db_path, "%s", rp_store_default_path(o->db));
     if (!a->headless || o->db) {
-        a->store = rp_store_open(rp_store_default_path(o->db), err, sizeof err);
+        a->store = rp_store_open(a->db_path, err, sizeof err);
         if (a->store == NULL)
             snprintf(a->store_error, sizeof a->store_error, "%s", err);
     }
@@ -1127,6 +1129,18 @@ static int gui_run(const gui_options *o)
         a->filter = 2;
         a->focus = ID_CARD + 1;
         save_shot(a, "list-internal");
+        const char *pass = getenv("RAPPORT_TOUR_HR_PASSPHRASE");   /* docs and tests: HR review */
+        if (pass) {
+            hr_open(a);
+            snprintf(a->hr_pass, sizeof a->hr_pass, "%s", pass);
+            hr_submit(a);
+            save_shot(a, a->screen == SCR_HR_LIST ? "hr-list" : "hr-login");
+            if (a->screen == SCR_HR_LIST) {
+                screens_input(a, ACT_CONFIRM, 0);     /* focus the first row */
+                screens_input(a, ACT_CONFIRM, 0);     /* open it */
+                save_shot(a, a->screen == SCR_HR_SESSION ? "hr-session" : "hr-list-error");
+            }
+        }
         goto out;
     }
     if (a->headless) {
@@ -1160,6 +1174,7 @@ static int gui_run(const gui_options *o)
             render(a);
     }
 out:
+    hr_close(a);
     if (a->s)
         record_end(a);
     scene_close(a);

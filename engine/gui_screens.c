@@ -151,7 +151,14 @@ static void draw_signin(app *a)
     }
     SDL_Rect start = { x, card.y + card.h - U(u, 76), w, U(u, 50) };
     button(a, start, a->trainee[0] ? "Start" : "Type your name to start", ID_SIGNIN_START, a->trainee[0] != 0);
-    hint_bar(a, "Tab: next field    Enter: start    Ctrl +/-: text size    F11: full screen");
+    /* HR and training leads: the stored records, behind a passphrase */
+    const char *hr = "HR review (F9)";
+    int hw = ui_text_width(u, FACE_BOLD, 14, hr);
+    SDL_Rect link = { card.x + card.w - hw - U(u, 24), card.y + card.h + U(u, 14), hw, U(u, 22) };
+    ui_text(u, FACE_BOLD, 14, a->hover == ID_HR_LINK ? u->th.text : u->th.primary, link.x, link.y, hr);
+    ui_fill(u, (SDL_Rect){ link.x, link.y + U(u, 20), hw, 1 }, u->th.primary);
+    ui_hit_add(u, link, ID_HR_LINK);
+    hint_bar(a, "Tab: next field    Enter: start    F9: HR review    Ctrl +/-: text size    F11: full screen");
 }
 
 static void signin_start(app *a)
@@ -172,6 +179,10 @@ static void signin_start(app *a)
 
 void screens_text_input(app *a, const char *utf8)
 {
+    if (a->screen != SCR_SIGNIN) {
+        hr_text_input(a, utf8);
+        return;
+    }
     char *field = a->signin_field == 0 ? a->trainee : a->cohort;
     size_t size = a->signin_field == 0 ? sizeof a->trainee : sizeof a->cohort;
     if (strlen(field) + strlen(utf8) < size - 1)
@@ -181,6 +192,10 @@ void screens_text_input(app *a, const char *utf8)
 
 void screens_backspace(app *a)
 {
+    if (a->screen != SCR_SIGNIN) {
+        hr_backspace(a);
+        return;
+    }
     char *field = a->signin_field == 0 ? a->trainee : a->cohort;
     size_t n = strlen(field);
     while (n > 0 && ((unsigned char)field[n - 1] & 0xC0) == 0x80)
@@ -207,6 +222,7 @@ static void signin_input(app *a, action act, int arg)
         if (arg == ID_SIGNIN_NAME) a->signin_field = 0;
         else if (arg == ID_SIGNIN_COHORT) a->signin_field = 1;
         else if (arg == ID_SIGNIN_START) signin_start(a);
+        else if (arg == ID_HR_LINK) hr_open(a);
         else if (arg >= ID_RECENT && arg < ID_RECENT + a->n_recent) {
             snprintf(a->trainee, sizeof a->trainee, "%s", a->recent[arg - ID_RECENT]);
             a->signin_field = 1;
@@ -1020,6 +1036,7 @@ void screens_draw(app *a)
         break;
     case SCR_DEBRIEF: draw_debrief(a); break;
     case SCR_ERROR: draw_error(a); break;
+    case SCR_HR_LOGIN: case SCR_HR_LIST: case SCR_HR_SESSION: hr_draw(a); break;
     }
     draw_banner(a);
 }
@@ -1034,6 +1051,9 @@ void screens_input(app *a, action act, int arg)
         else scene_input(a, act, arg);
         break;
     case SCR_DEBRIEF: debrief_input(a, act, arg); break;
+    case SCR_HR_LOGIN: case SCR_HR_LIST: case SCR_HR_SESSION:
+        hr_input(a, act, arg);
+        break;
     case SCR_ERROR:
         if (act == ACT_CONFIRM || act == ACT_BACK || (act == ACT_CLICK && arg == ID_ERROR_BACK))
             app_leave_scene(a, SCR_LIST);

@@ -75,6 +75,7 @@ static void usage(FILE *out)
             "  rapport explore FILE [--json]     every path: endings, best and worst, score ranges\n"
             "  rapport graph FILE                the branch graph in Graphviz DOT\n"
             "  rapport new ID                    print a commented starter scenario\n"
+            "  rapport passphrase [--db PATH]    set the passphrase that opens HR review in the window\n"
             "  rapport report [--csv|--json|--html FILE|--xapi]   stored scorecards for HR\n"
             "  rapport verify                    check that no record was changed outside Rapport\n"
             "  rapport forget --trainee NAME     remove one trainee's records\n"
@@ -96,6 +97,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explore") == 0) return rp_cmd_explore(argc - 1, argv + 1);
     if (strcmp(cmd, "graph") == 0) return rp_cmd_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "new") == 0) return rp_cmd_new(argc - 1, argv + 1);
+    if (strcmp(cmd, "passphrase") == 0) return rp_cmd_passphrase(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0) return rp_cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "verify") == 0) return rp_cmd_verify(argc - 1, argv + 1);
     if (strcmp(cmd, "forget") == 0) return rp_cmd_forget(argc - 1, argv + 1);

@@ -304,7 +304,7 @@ int rp_report_load(rp_store *st, long long id, rp_record *out, char *err, size_t
         } else if (rc == SQLITE_DONE) {
             sqlite3_finalize(q);
             snprintf(err, errsize, "there is no session %lld in %s", id, rp_store_path(st));
-            return -1;
+            return -2;
         }
         sqlite3_finalize(q);
     }

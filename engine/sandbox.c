@@ -15,7 +15,7 @@
  *            budget, plus a wall-clock deadline per call, plus totals over
  *            every call into the state. Work done inside C functions is
  *            charged too: every byte allocated (BYTES_PER_INSTRUCTION), the
- *            worst case of a pattern, the elements table.insert/remove/move/
+ *            time a pattern took, the elements table.insert/remove/move/
  *            unpack shift, the bytes load parses and utf8/byte/tonumber scan,
  *            and the varargs a function copies around (sampled at each hook,
  *            whose interval is random so that no loop can be timed to dodge
@@ -54,9 +54,9 @@
 #define ENGINE_RESERVE (1u << 20)     /* headroom above the cap for the engine's own pushes */
 #define BIG_ALLOCATION 4096           /* refused at once when the call is out of budget or time */
 #define PATTERN_LIMIT 1e8             /* worst-case matcher steps allowed in one call (~0.5 s) */
-#define PATTERN_STEPS_PER_INSTRUCTION 2
 #define CAPTURE_STEPS 8               /* a capture costs that many simple steps */
-#define SECONDS_PER_INSTRUCTION 1e-7  /* a call's deadline: its budget at 10M instructions/s */
+#define SECONDS_PER_INSTRUCTION 5e-8  /* a call's deadline: its budget at 20M instructions/s */
+#define INSTRUCTIONS_PER_SECOND 2e8   /* time spent in a C function, charged as instructions */
 #define MIN_CALL_SECONDS 1.0
 #define RESUME_COST 32                /* a resume and its yield, in instructions */
 
@@ -397,73 +397,112 @@ static size_t class_end(const char *p, size_t plen, size_t i)
     return i < plen ? i + 1 : plen;
 }
 
+/* One item of a pattern, as Lua's matcher steps through it. */
+typedef struct {
+    char quant;          /* 0, or the repetition that follows: * + - ? */
+    double step;         /* cost of testing it once */
+    int can_fail;        /* whether it may fail, so that what comes before is retried */
+} pattern_item;
+
 /*
  * An upper bound on the steps Lua's matcher may take for pattern p on a
- * subject of n bytes. Each unbounded repetition (* + -) splits the subject
- * once more, and so does each start position when the pattern is not
- * anchored: k splits of n bytes can be tried in C(n + k, k) ways. An
- * optional item (?) doubles the ways; %b and back-references rescan the
- * subject; a set costs its length on every test; a capture is a recursive
- * call. Measured against Lua 5.4 on patterns built to be slow, the real
- * time is at most about 5 ns per step counted here.
+ * subject of n bytes. A repetition (* + - ?) is only retried when
+ * something after it can fail, so only those before the last item that
+ * can fail multiply the work; one after it scans only once the match has
+ * succeeded, and the matches of gsub and gmatch never overlap, so those
+ * scans add up to n per item at most. Two bounds, and the smaller is used:
+ *
+ *   splits     k retried repetitions (plus the start position, when the
+ *              pattern is not anchored) split n bytes in C(n + k, k)
+ *              ways, each costing at most every item once;
+ *   per item   walking back from the end, a retried repetition tries the
+ *              rest of the pattern up to n + 1 times.
+ *
+ * A ? doubles the work; %b and back-references rescan the subject; a set
+ * costs its length on every test; a capture is a recursive call. Measured
+ * against Lua 5.4 on patterns built to be slow, the real time is at most
+ * about 5 ns per step counted here.
  */
 static double pattern_cost(size_t n, const char *p, size_t plen, int may_anchor)
 {
+    double N = (double)n + 1;
     size_t i = 0;
-    int anchored = 0, k = 0, optional = 0, rescans = 0;
-    double items = 1, widest = 1;
+    int anchored = 0;
     if (may_anchor && plen > 0 && p[0] == '^') {
         anchored = 1;
         i = 1;
     }
+    pattern_item *item = malloc(sizeof *item * (plen + 1));
+    if (item == NULL)
+        return 1e30;
+    int m = 0;
     while (i < plen) {
+        pattern_item x = { 0, 1, 1 };
         char c = p[i];
-        items++;
         if (c == '(' || c == ')') {
-            items += CAPTURE_STEPS - 1;
+            x.step = CAPTURE_STEPS;
+            x.can_fail = 0;
             i++;
-            continue;
-        }
-        if (c == '%' && i + 1 < plen && p[i + 1] == 'b') {
-            rescans++;
+        } else if (c == '%' && i + 1 < plen && p[i + 1] == 'b') {
+            x.step = N;
             i += 4;
-            continue;
-        }
-        if (c == '%' && i + 1 < plen && p[i + 1] == 'f') {
+        } else if (c == '%' && i + 1 < plen && p[i + 1] == 'f') {
             size_t e = i + 2 < plen ? class_end(p, plen, i + 2) : plen;
-            if ((double)(e - i) > widest)
-                widest = (double)(e - i);
+            x.step = (double)(e - i);
             i = e;
-            continue;
-        }
-        if (c == '%' && i + 1 < plen && p[i + 1] >= '0' && p[i + 1] <= '9') {
-            rescans++;
+        } else if (c == '%' && i + 1 < plen && p[i + 1] >= '0' && p[i + 1] <= '9') {
+            x.step = N;
             i += 2;
-            continue;
+        } else {
+            size_t e = class_end(p, plen, i);
+            x.step = c == '[' ? (double)(e - i) : 1;
+            i = e;
+            if (i < plen && (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')) {
+                x.quant = p[i++];
+                x.can_fail = x.quant == '+';
+            }
         }
-        size_t e = class_end(p, plen, i);
-        if ((double)(e - i) > widest)
-            widest = (double)(e - i);
-        i = e;
-        if (i < plen && (p[i] == '*' || p[i] == '+' || p[i] == '-')) {
-            k++;
-            i++;
-        } else if (i < plen && p[i] == '?') {
-            optional++;
-            i++;
-        }
+        item[m++] = x;
     }
-    if (!anchored)
-        k++;
-    double ways = 1;
-    for (int j = 1; j <= k && ways < 1e30; j++)
-        ways = ways * ((double)n + j) / j;
-    double cost = ways * (k + 1) * items * widest;
-    for (int j = 0; j < optional && cost < 1e30; j++)
-        cost *= 2;
-    for (int j = 0; j < rescans && cost < 1e30; j++)
-        cost *= (double)n + 1;
-    return cost;
+    int last = -1;
+    for (int j = 0; j < m; j++)
+        if (item[j].can_fail)
+            last = j;
+
+    int k = anchored ? 0 : 1, optional = 0;
+    double every = 1, scans = 0;
+    for (int j = 0; j < m; j++) {
+        every += item[j].step;
+        if (j < last && item[j].quant == '?')
+            optional++;
+        else if (j < last && item[j].quant)
+            k++;
+        else if (item[j].quant && item[j].quant != '?')
+            scans += N * item[j].step;     /* after the last retry: scans on success only */
+    }
+    double splits = 1;
+    for (int j = 1; j <= k && splits < 1e30; j++)
+        splits = splits * ((double)n + j) / j;
+    splits *= (k + 1) * every;
+    for (int j = 0; j < optional && splits < 1e30; j++)
+        splits *= 2;
+    splits += scans;
+
+    double rest = 1;                       /* the cost of matching item j.. at one position */
+    for (int j = m - 1; j >= 0 && rest < 1e30; j--) {
+        const pattern_item *x = &item[j];
+        if (x->quant == 0)
+            rest = x->step + rest;
+        else if (x->quant == '?')
+            rest = x->step + (j < last ? 2 : 1) * rest;
+        else if (j < last)
+            rest = N * (x->step + rest);
+        else
+            rest = x->step + rest;
+    }
+    double per_item = (anchored ? 1 : N) * rest + scans;
+    free(item);
+    return splits < per_item ? splits : per_item;
 }
 
 /* Whether string.find would treat p as plain text (Lua's nospecials). */
@@ -489,8 +528,15 @@ static int guarded(lua_State *L, const char *fname)
         return luaL_error(L, "string.%s: this pattern on a %d-byte string could take minutes; "
                           "simplify the pattern (fewer *, +, - and ?) or search a shorter string",
                           fname, (int)(slen > INT_MAX ? INT_MAX : slen));
-    charge(L, cost / PATTERN_STEPS_PER_INSTRUCTION);
-    return call_original(L, fname);
+    /* Charged by the time it really took: the bound above is often far too high. */
+    double t0 = now_seconds();
+    lua_getfield(L, lua_upvalueindex(1), fname);
+    lua_insert(L, 1);
+    int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    charge(L, (now_seconds() - t0) * INSTRUCTIONS_PER_SECOND);
+    if (rc != LUA_OK)
+        return lua_error(L);               /* e.g. a malformed pattern, or a gsub callback's error */
+    return lua_gettop(L);
 }
 static int sb_find(lua_State *L) { return guarded(L, "find"); }
 static int sb_match(lua_State *L) { return guarded(L, "match"); }
@@ -800,6 +846,14 @@ static int msghandler(lua_State *L)
     return 1;
 }
 
+static void push_totals_message(rp_lua *lua)
+{
+    lua_pushfstring(lua->L, "the scenario's functions have run too long in total (%d s, %d million "
+                    "instructions since it was loaded); 'when' and 'go' functions should be quick "
+                    "checks: look for a loop", (int)lua->total_seconds,
+                    (int)(lua->total_instructions / 1000000));
+}
+
 int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
 {
     lua_State *L = lua->L;
@@ -810,21 +864,13 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
     double seconds = (double)budget * SECONDS_PER_INSTRUCTION;
     if (seconds < MIN_CALL_SECONDS)
         seconds = MIN_CALL_SECONDS;
-    lua->total_bound = 0;
-    if (instr_left < budget) {
+    if (instr_left < budget)
         budget = (long)(instr_left > 0 ? instr_left : 0);
-        lua->total_bound = 1;
-    }
-    if (seconds_left < seconds) {
+    if (seconds_left < seconds)
         seconds = seconds_left;
-        lua->total_bound = 1;
-    }
     if (budget <= 0 || seconds <= 0) {
         lua_pop(L, nargs + 1);
-        lua_pushfstring(L, "the scenario's functions have run too long in total (%d s, %d million "
-                        "instructions since it was loaded); 'when' and 'go' functions should be quick "
-                        "checks: look for a loop", (int)lua->total_seconds,
-                        (int)(lua->total_instructions / 1000000));
+        push_totals_message(lua);
         return LUA_ERRRUN;
     }
 
@@ -863,12 +909,11 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
                                   : "the script's error could not be reported: its error value's "
                                     "__tostring failed; raise errors with a text message");
     }
-    if (rc != LUA_OK && stopped && lua->total_bound) {
+    /* Stopped because the state's totals ran out, not this call's own budget: say so. */
+    if (rc != LUA_OK && stopped && (lua->total_instructions >= RP_LUA_TOTAL_BUDGET ||
+                                    lua->total_seconds >= RP_LUA_TOTAL_SECONDS)) {
         lua_pop(L, 1);
-        lua_pushfstring(L, "the scenario's functions have run too long in total (%d s, %d million "
-                        "instructions since it was loaded); 'when' and 'go' functions should be quick "
-                        "checks: look for a loop", (int)lua->total_seconds,
-                        (int)(lua->total_instructions / 1000000));
+        push_totals_message(lua);
     }
     return rc;
 }

@@ -25,6 +25,7 @@ int rp_cmd_explore(int argc, char **argv);
 int rp_cmd_graph(int argc, char **argv);
 int rp_cmd_new(int argc, char **argv);
 int rp_cmd_window(int argc, char **argv);
+int rp_cmd_passphrase(int argc, char **argv);
 int rp_cmd_report(int argc, char **argv);    /* stored scorecards for HR (cmd_report.c) */
 int rp_cmd_verify(int argc, char **argv);    /* checks the records' seals */
 int rp_cmd_forget(int argc, char **argv);    /* removes one trainee's records */

@@ -101,7 +101,8 @@ float ui_fit_size(ui *u, ui_face face, float size, float min, int w, int h, cons
 
 /* ---- the application ----------------------------------------------------------- */
 
-typedef enum { SCR_SIGNIN, SCR_LIST, SCR_SCENE, SCR_DEBRIEF, SCR_ERROR } screen_id;
+typedef enum { SCR_SIGNIN, SCR_LIST, SCR_SCENE, SCR_DEBRIEF, SCR_ERROR,
+               SCR_HR_LOGIN, SCR_HR_LIST, SCR_HR_SESSION } screen_id;
 
 typedef struct {
     char *path;
@@ -173,6 +174,15 @@ typedef struct app {
     /* error */
     char error[2048];
 
+    /* HR review (behind the passphrase) */
+    char hr_pass[128];
+    char hr_message[1400];
+    char hr_filter[64];
+    int hr_status;               /* 0 all, 1 passed, 2 not passed, 3 abandoned or unfinished */
+    struct hr_state *hr;         /* the loaded records: gui_hr.c */
+    int hr_scroll;
+    char db_path[PATH_MAX];
+
     /* records */
     struct rp_store *store;
     long long record_id;
@@ -216,6 +226,15 @@ typedef enum {
 } action;
 
 void screens_draw(app *a);
+/* HR review: gui_hr.c */
+void hr_draw(app *a);
+void hr_input(app *a, action act, int arg);
+void hr_text_input(app *a, const char *utf8);
+void hr_backspace(app *a);
+void hr_open(app *a);                /* the passphrase screen */
+void hr_close(app *a);               /* back to sign-in; forgets what was loaded */
+void hr_submit(app *a);              /* checks the typed passphrase */
+bool screen_takes_text(screen_id s);
 void screens_draw_speech(app *a);    /* just the customer's line, as laid out by the last screens_draw */
 void screens_input(app *a, action act, int arg);
 /* Text typed on the sign-in screen. */
@@ -250,6 +269,9 @@ enum {
     ID_SIGNIN_NAME = 400, ID_SIGNIN_COHORT, ID_SIGNIN_START, ID_RECENT = 410,
     ID_PAUSE = 500,             /* + item */
     ID_RETRY = 600, ID_ANOTHER, ID_ERROR_BACK, ID_DEBRIEF_SCROLL,
+    ID_HR_LINK = 700, ID_HR_PASS, ID_HR_ENTER, ID_HR_FILTER, ID_HR_EXPORT, ID_HR_BACK,
+    ID_HR_STATUS = 720,          /* + 0..3 */
+    ID_HR_ROW = 2000,            /* + row */
 };
 
 #endif

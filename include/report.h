@@ -101,7 +101,10 @@ typedef struct {
 int rp_report_list(rp_store *st, const rp_filter *f, bool with_decisions, rp_record_list *out,
                    char *err, size_t errsize);
 void rp_record_list_free(rp_record_list *l);
-/* One session with its decisions. 0, or -1 with err (e.g. no such id). Free with rp_record_free. */
+/*
+ * One session with its decisions. 0; -2 with err when there is no such
+ * session; -1 with err when the records cannot be read. Free with rp_record_free.
+ */
 int rp_report_load(rp_store *st, long long id, rp_record *out, char *err, size_t errsize);
 void rp_record_free(rp_record *r);
 

@@ -35,7 +35,6 @@ typedef struct rp_lua {
     const void *session;          /* the session that `s` shows during a call */
     /* private to sandbox.c */
     int running;                  /* a script call is under way (the cap is strict) */
-    int total_bound;              /* the call was cut short by the totals, not its own budget */
     double deadline;              /* CLOCK_MONOTONIC time at which the call is stopped */
     long long total_instructions; /* spent by every call so far */
     double total_seconds;

@@ -311,3 +311,55 @@ TEST(gui_missing_portrait_image_falls_back_to_a_drawn_face)
     CHECK(colours_in(s, (SDL_Rect){ 60, 92, 300, 330 }) > 8);
     SDL_FreeSurface(s);
 }
+
+/* ---- HR review behind the passphrase --------------------------------------------------------- */
+
+#include "passphrase.h"
+
+static int exists(const char *dir, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return access(path, F_OK) == 0;
+}
+
+TEST(gui_hr_review_opens_only_with_the_passphrase)
+{
+    char dir[128], db[160], shots_ok[160], shots_bad[160], err[256];
+    snprintf(dir, sizeof dir, "/tmp/rapport-test-hr-%d", (int)getpid());
+    mkdir(dir, 0700);
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    snprintf(shots_ok, sizeof shots_ok, "%s/ok", dir);
+    snprintf(shots_bad, sizeof shots_bad, "%s/bad", dir);
+    char *run[] = { "run", (char *)example(), "--choices", "2,1,1,1", "--record", "--db", db,
+                    "--trainee", "sam", NULL };
+    FILE *saved = stdout;
+    stdout = fopen("/dev/null", "w");
+    int rc = rp_cmd_run(9, run);
+    fclose(stdout);
+    stdout = saved;
+    REQUIRE(rc == 0);
+    CHECK(rp_passphrase_check(db, "whatever", err, sizeof err) == -1);      /* not set up yet */
+    CHECK(strstr(err, "rapport passphrase") != NULL);
+    CHECK(rp_passphrase_set(db, "short", err, sizeof err) == -1);
+    REQUIRE(rp_passphrase_set(db, "correct horse", err, sizeof err) == 0);
+    char hr[200];
+    snprintf(hr, sizeof hr, "%s.hr", db);
+    struct stat st;
+    REQUIRE(stat(hr, &st) == 0);
+    CHECK((st.st_mode & 077) == 0);                                         /* owner only */
+    CHECK(rp_passphrase_check(db, "correct horse", err, sizeof err) == 1);
+    CHECK(rp_passphrase_check(db, "Correct horse", err, sizeof err) == 0);
+
+    char *tour_ok[] = { "rapport", "--screenshot", shots_ok, "--db", db, "--trainee", "x", NULL };
+    setenv("RAPPORT_TOUR_HR_PASSPHRASE", "correct horse", 1);
+    CHECK(rp_cmd_window(7, tour_ok) == 0);
+    CHECK(exists(shots_ok, "004-hr-list.png"));
+    CHECK(exists(shots_ok, "005-hr-session.png"));
+    char *tour_bad[] = { "rapport", "--screenshot", shots_bad, "--db", db, "--trainee", "x", NULL };
+    setenv("RAPPORT_TOUR_HR_PASSPHRASE", "wrong guess", 1);
+    CHECK(rp_cmd_window(7, tour_bad) == 0);
+    CHECK(exists(shots_bad, "004-hr-login.png"));
+    CHECK(!exists(shots_bad, "005-hr-session.png"));
+    unsetenv("RAPPORT_TOUR_HR_PASSPHRASE");
+}
