@@ -12,7 +12,7 @@
 #   make echo     print the settings
 
 CC      ?= cc
-CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium
+CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium libcurl
 WINDOW_PKGS := sdl2 SDL2_ttf SDL2_image
 PKGS    := $(CORE_PKGS) $(WINDOW_PKGS)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -25,7 +25,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 
 # Debian packages: for building, and for the tests.
 DEB_BUILD := build-essential pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev \
-             libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev
+             libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev libcurl4-openssl-dev
 DEB_TEST  := lua5.4 python3 xvfb xauth graphviz xdotool sqlite3 imagemagick chromium nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
 
 BUILD   := build

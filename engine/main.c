@@ -79,6 +79,7 @@ static void usage(FILE *out)
             "  rapport report [--csv|--json|--html FILE|--xapi]   stored scorecards for HR\n"
             "  rapport verify                    check that no record was changed outside Rapport\n"
             "  rapport forget --trainee NAME     remove one trainee's records\n"
+            "  rapport sync [--lrs URL]          send the records to a learning record store (xAPI)\n"
             "\nRun 'rapport COMMAND --help' for a command's options.\n");
 }
 
@@ -101,6 +102,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "report") == 0) return rp_cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "verify") == 0) return rp_cmd_verify(argc - 1, argv + 1);
     if (strcmp(cmd, "forget") == 0) return rp_cmd_forget(argc - 1, argv + 1);
+    if (strcmp(cmd, "sync") == 0) return rp_cmd_sync(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return 0;

@@ -31,6 +31,7 @@
  */
 #include "store.h"
 #include "store_private.h"
+#include "report.h"
 #include "scorecard.h"
 
 #include <cjson/cJSON.h>
@@ -46,7 +47,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
+#define OLDEST_READABLE 1        /* reports can read records from format 1 on, without migrating them */
 #define ZERO_SEAL "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* ---- schema ------------------------------------------------------------------- */
@@ -107,6 +109,21 @@ static const char *const migrations[SCHEMA_VERSION] = {
     ") WITHOUT ROWID;"
     "CREATE TABLE ledger (name TEXT PRIMARY KEY, value TEXT NOT NULL, mac TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE forgotten (id INTEGER PRIMARY KEY, at TEXT NOT NULL, mac TEXT NOT NULL);",
+    /* 1 -> 2: the outbox of xAPI statements for `rapport sync` (sync.h); filled by backfill_outbox */
+    "CREATE TABLE outbox ("
+    "  seq          INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  statement_id TEXT NOT NULL UNIQUE,"
+    "  session_id   INTEGER NOT NULL,"
+    "  kind         TEXT NOT NULL,"
+    "  idx          INTEGER NOT NULL,"
+    "  queued       TEXT NOT NULL,"
+    "  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'rejected', 'conflict')),"
+    "  tries        INTEGER NOT NULL DEFAULT 0,"
+    "  last_try     TEXT,"
+    "  last_error   TEXT"
+    ");"
+    "CREATE INDEX outbox_by_session ON outbox(session_id);"
+    "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 /* The columns each MAC covers, in this order. */
@@ -508,6 +525,102 @@ static int ledger_get(rp_store *st, const char *name, char *out, size_t size, bo
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* ---- the outbox of xAPI statements (written here, sent by sync.c) -------------------------------- */
+
+/*
+ * Queues one statement of a session, inside the caller's transaction. The
+ * row names the statement (its stable id, the session, the kind and the
+ * decision index); sync.c builds the statement itself from the records when
+ * it sends it, with report_xapi.c, as `rapport report --xapi` would.
+ */
+static int outbox_add(rp_store *st, long long id, const char *uuid, const char *kind, int idx)
+{
+    char sid[37], now[32];
+    rp_xapi_statement_id(uuid, kind, idx, sid);
+    rp_store_now(now);
+    sqlite3_stmt *q;
+    int rc = prepare(st, &q, "INSERT INTO outbox (statement_id, session_id, kind, idx, queued) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(statement_id) DO NOTHING");
+    if (rc != SQLITE_OK)
+        return rc;
+    bind_text(q, 1, sid);
+    sqlite3_bind_int64(q, 2, id);
+    bind_text(q, 3, kind);
+    sqlite3_bind_int(q, 4, idx);
+    bind_text(q, 5, now);
+    return step_done(q);
+}
+
+/* The session's UUID, for its statement ids. */
+static int session_uuid(rp_store *st, long long id, char out[40])
+{
+    sqlite3_stmt *q;
+    int rc = prepare(st, &q, "SELECT uuid FROM sessions WHERE id = ?1");
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(q, 1, id);
+    rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        const char *u = (const char *)sqlite3_column_text(q, 0);
+        snprintf(out, 40, "%s", u ? u : "");
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_NOTFOUND;
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int outbox_add_for(rp_store *st, long long id, const char *kind, int idx)
+{
+    char uuid[40];
+    int rc = session_uuid(st, id, uuid);
+    return rc == SQLITE_OK ? outbox_add(st, id, uuid, kind, idx) : rc;
+}
+
+/* The statements rp_report_xapi makes for a session once it is finished or abandoned. */
+static int outbox_add_closing(rp_store *st, long long id, bool complete, bool passed)
+{
+    const char *kinds[2];
+    int n = rp_xapi_closing_kinds(complete, passed, kinds), rc = SQLITE_OK;
+    for (int k = 0; rc == SQLITE_OK && k < n; k++)
+        rc = outbox_add_for(st, id, kinds[k], 0);
+    return rc;
+}
+
+/* Migration to format 2: queues every statement of the records made before the outbox existed. */
+static int backfill_outbox(rp_store *st)
+{
+    sqlite3_stmt *q, *d;
+    int rc = prepare(st, &q, "SELECT id, uuid, status, passed FROM sessions ORDER BY id");
+    if (rc != SQLITE_OK)
+        return rc;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(q, 0);
+        char uuid[40], status[24];
+        snprintf(uuid, sizeof uuid, "%s", sqlite3_column_text(q, 1) ? (const char *)sqlite3_column_text(q, 1) : "");
+        snprintf(status, sizeof status, "%s", sqlite3_column_text(q, 2) ? (const char *)sqlite3_column_text(q, 2) : "");
+        bool passed = sqlite3_column_int(q, 3) == 1;
+        if ((rc = outbox_add(st, id, uuid, "launched", 0)) != SQLITE_OK)
+            break;
+        if ((rc = prepare(st, &d, "SELECT idx FROM decisions WHERE session_id = ?1 ORDER BY idx")) != SQLITE_OK)
+            break;
+        sqlite3_bind_int64(d, 1, id);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(d)) == SQLITE_ROW)
+            rc = outbox_add(st, id, uuid, "answered", sqlite3_column_int(d, 0));
+        sqlite3_finalize(d);
+        if (rc != SQLITE_DONE && rc != SQLITE_OK)
+            break;
+        const char *kinds[2];
+        int n = rp_xapi_closing_kinds(strcmp(status, "complete") == 0, passed, kinds);
+        rc = SQLITE_OK;
+        for (int k = 0; rc == SQLITE_OK && k < n; k++)
+            rc = outbox_add(st, id, uuid, kinds[k], 0);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* ---- the key ------------------------------------------------------------------------------------- */
 
 /* Reads the key file: 1 read, 0 absent, -1 unreadable or malformed (message in err). */
@@ -686,7 +799,8 @@ static int migrate(rp_store *st, char *err, size_t errsize)
                  "changed it; choose another file with --db PATH", st->path);
         return -1;
     }
-    if (version == SCHEMA_VERSION)
+    st->schema = (int)version;
+    if (version == SCHEMA_VERSION || (st->read_only && version >= OLDEST_READABLE))
         return 0;
     if (st->read_only) {
         if (version == 0)
@@ -702,8 +816,11 @@ static int migrate(rp_store *st, char *err, size_t errsize)
         return -1;
     }
     rc = count_rows(st, "PRAGMA user_version", &version);     /* another process may have won */
-    for (long long v = version; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
+    for (long long v = version; rc == SQLITE_OK && v < SCHEMA_VERSION; v++) {
         rc = exec(st, migrations[v]);
+        if (rc == SQLITE_OK && v == 1)
+            rc = backfill_outbox(st);
+    }
     if (rc == SQLITE_OK && version < SCHEMA_VERSION) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
@@ -717,6 +834,7 @@ static int migrate(rp_store *st, char *err, size_t errsize)
         rp_store_error(st, rc, "prepare the records file", err, errsize);
         return -1;
     }
+    st->schema = SCHEMA_VERSION;
     return 0;
 }
 
@@ -938,6 +1056,8 @@ long long rp_store_begin(rp_store *st, const rp_session *s, const char *cohort, 
     if (rc == SQLITE_OK)
         rc = ledger_set(st, "last_id", num);
     if (rc == SQLITE_OK)
+        rc = outbox_add(st, id, uuid, "launched", 0);
+    if (rc == SQLITE_OK)
         rc = tx_commit(st);
     else
         tx_rollback(st);
@@ -1086,7 +1206,9 @@ static int insert_decision(rp_store *st, long long id, const rp_session *s, cons
     bind_text(q, 1, mac);
     sqlite3_bind_int64(q, 2, id);
     sqlite3_bind_int(q, 3, idx);
-    return step_done(q);
+    if ((rc = step_done(q)) != SQLITE_OK)
+        return rc;
+    return outbox_add_for(st, id, "answered", idx);
 }
 
 int rp_store_decision(rp_store *st, long long id, const rp_session *s, int index, char *err, size_t errsize)
@@ -1206,6 +1328,8 @@ int rp_store_finish(rp_store *st, long long id, const rp_session *s, char *err, 
     }
     if (live == 1 && rc == SQLITE_OK)
         rc = seal_session(st, id);
+    if (live == 1 && rc == SQLITE_OK)
+        rc = outbox_add_closing(st, id, true, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(card, "passed")));
     cJSON_Delete(card);
     if (live == 1 && rc == SQLITE_OK)
         rc = tx_commit(st);
@@ -1238,6 +1362,8 @@ int rp_store_abandon(rp_store *st, long long id, char *err, size_t errsize)
     }
     if (live == 1 && rc == SQLITE_OK)
         rc = seal_session(st, id);
+    if (live == 1 && rc == SQLITE_OK)
+        rc = outbox_add_closing(st, id, false, false);
     if (live == 1 && rc == SQLITE_OK)
         rc = tx_commit(st);
     else
@@ -1738,6 +1864,11 @@ int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
         bind_text(q, 3, mac);
         if ((rc = step_done(q)) != SQLITE_OK)
             break;
+        if ((rc = prepare(st, &q, "DELETE FROM outbox WHERE session_id = ?1")) != SQLITE_OK)
+            break;
+        sqlite3_bind_int64(q, 1, ids[i]);
+        if ((rc = step_done(q)) != SQLITE_OK)
+            break;
         if ((rc = prepare(st, &q, "DELETE FROM decisions WHERE session_id = ?1")) != SQLITE_OK)
             break;
         sqlite3_bind_int64(q, 1, ids[i]);
@@ -1764,4 +1895,250 @@ int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
         sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     *removed = n;
     return 0;
+}
+
+/* ---- the outbox, for sync.c ---------------------------------------------------------------------------------- */
+
+static int outbox_need(rp_store *st, char *err, size_t errsize)
+{
+    if (st->schema >= 2)
+        return 0;
+    snprintf(err, errsize, "%s was written by an older Rapport (records format %d) and has no outbox yet. "
+             "Run 'rapport sync' (or record a session) with write access to it once to update it",
+             st->path, st->schema);
+    return -1;
+}
+
+int rp_outbox_pending(rp_store *st, long long after, rp_outbox_row *rows, int max, char *err, size_t errsize)
+{
+    if (outbox_need(st, err, errsize) != 0)
+        return -1;
+    sqlite3_stmt *q;
+    int rc = prepare(st, &q, "SELECT seq, statement_id, session_id, kind, idx FROM outbox "
+                             "WHERE status = 'pending' AND seq > ?1 ORDER BY seq LIMIT ?2");
+    int n = 0;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(q, 1, after);
+        sqlite3_bind_int(q, 2, max);
+        while (n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+            rp_outbox_row *r = &rows[n++];
+            const char *sid = (const char *)sqlite3_column_text(q, 1);
+            const char *kind = (const char *)sqlite3_column_text(q, 3);
+            r->seq = sqlite3_column_int64(q, 0);
+            snprintf(r->statement_id, sizeof r->statement_id, "%s", sid ? sid : "");
+            r->session_id = sqlite3_column_int64(q, 2);
+            snprintf(r->kind, sizeof r->kind, "%s", kind ? kind : "");
+            r->index = sqlite3_column_int(q, 4);
+        }
+        sqlite3_finalize(q);
+        rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+    if (rc != SQLITE_OK) {
+        rp_store_error(st, rc, "read the outbox", err, errsize);
+        return -1;
+    }
+    return n;
+}
+
+/* Runs one statement per row (bound: ?1 the row's seq, ?2 and ?3 the texts) in one transaction. */
+static int outbox_update(rp_store *st, const char *sql, const long long *seqs, int n, const char *a,
+                         const char *b, const char *doing, char *err, size_t errsize)
+{
+    if (n <= 0)
+        return 0;
+    int rc = tx_begin(st);
+    for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+        sqlite3_stmt *q;
+        if ((rc = prepare(st, &q, sql)) != SQLITE_OK)
+            break;
+        sqlite3_bind_int64(q, 1, seqs[i]);
+        if (sqlite3_bind_parameter_count(q) >= 2)
+            bind_text(q, 2, a);
+        if (sqlite3_bind_parameter_count(q) >= 3)
+            bind_text(q, 3, b);
+        rc = step_done(q);
+    }
+    if (rc == SQLITE_OK)
+        rc = tx_commit(st);
+    else
+        tx_rollback(st);
+    if (rc != SQLITE_OK) {
+        rp_store_error(st, rc, doing, err, errsize);
+        return -1;
+    }
+    return 0;
+}
+
+int rp_outbox_delete(rp_store *st, const long long *seqs, int n, char *err, size_t errsize)
+{
+    return outbox_update(st, "DELETE FROM outbox WHERE seq = ?1", seqs, n, NULL, NULL,
+                         "note the statements as delivered", err, errsize);
+}
+
+int rp_outbox_set_aside(rp_store *st, long long seq, const char *status, const char *why, char *err, size_t errsize)
+{
+    char now[32];
+    rp_store_now(now);
+    char sql[200];
+    snprintf(sql, sizeof sql, "UPDATE outbox SET status = '%s', tries = tries + 1, last_try = ?2, "
+             "last_error = ?3 WHERE seq = ?1", strcmp(status, "conflict") == 0 ? "conflict" : "rejected");
+    return outbox_update(st, sql, &seq, 1, now, why, "set the statement aside", err, errsize);
+}
+
+int rp_outbox_failed(rp_store *st, const long long *seqs, int n, const char *why, char *err, size_t errsize)
+{
+    char now[32];
+    rp_store_now(now);
+    return outbox_update(st, "UPDATE outbox SET tries = tries + 1, last_try = ?2, last_error = ?3 WHERE seq = ?1",
+                         seqs, n, now, why, "note the failed delivery", err, errsize);
+}
+
+int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
+{
+    *n = 0;
+    if (outbox_need(st, err, errsize) != 0)
+        return -1;
+    int rc = tx_begin(st);
+    if (rc == SQLITE_OK)
+        rc = exec(st, "UPDATE outbox SET status = 'pending', tries = 0 WHERE status <> 'pending'");
+    if (rc == SQLITE_OK)
+        *n = sqlite3_changes(st->db);
+    if (rc == SQLITE_OK)
+        rc = tx_commit(st);
+    else
+        tx_rollback(st);
+    if (rc != SQLITE_OK) {
+        rp_store_error(st, rc, "put the set-aside statements back in the queue", err, errsize);
+        return -1;
+    }
+    return 0;
+}
+
+int rp_outbox_drop(rp_store *st, int *n, char *err, size_t errsize)
+{
+    *n = 0;
+    if (outbox_need(st, err, errsize) != 0)
+        return -1;
+    int rc = tx_begin(st);
+    if (rc == SQLITE_OK)
+        rc = exec(st, "DELETE FROM outbox WHERE status <> 'pending'");
+    if (rc == SQLITE_OK)
+        *n = sqlite3_changes(st->db);
+    if (rc == SQLITE_OK)
+        rc = tx_commit(st);
+    else
+        tx_rollback(st);
+    if (rc != SQLITE_OK) {
+        rp_store_error(st, rc, "remove the set-aside statements", err, errsize);
+        return -1;
+    }
+    return 0;
+}
+
+int rp_sync_state_set(rp_store *st, const char *name, const char *value)
+{
+    if (st->schema < 2 || st->read_only)
+        return SQLITE_OK;
+    sqlite3_stmt *q;
+    int rc = prepare(st, &q, "INSERT INTO sync_state (name, value) VALUES (?1, ?2) "
+                             "ON CONFLICT(name) DO UPDATE SET value = excluded.value");
+    if (rc != SQLITE_OK)
+        return rc;
+    bind_text(q, 1, name);
+    bind_text(q, 2, value ? value : "");
+    return step_done(q);
+}
+
+static void state_get(rp_store *st, const char *name, char *out, size_t size)
+{
+    sqlite3_stmt *q;
+    out[0] = '\0';
+    if (prepare(st, &q, "SELECT value FROM sync_state WHERE name = ?1") != SQLITE_OK)
+        return;
+    bind_text(q, 1, name);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+        snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+}
+
+int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errsize)
+{
+    memset(out, 0, sizeof *out);
+    if (outbox_need(st, err, errsize) != 0)
+        return -1;
+    sqlite3_stmt *q;
+    int rc = exec(st, "BEGIN");                    /* one snapshot */
+    if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT status, count(*), min(queued) FROM outbox GROUP BY status"))
+        == SQLITE_OK) {
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            const char *status = (const char *)sqlite3_column_text(q, 0);
+            int n = sqlite3_column_int(q, 1);
+            if (status && strcmp(status, "pending") == 0) {
+                out->pending = n;
+                const char *oldest = (const char *)sqlite3_column_text(q, 2);
+                snprintf(out->oldest, sizeof out->oldest, "%s", oldest ? oldest : "");
+            } else if (status && strcmp(status, "conflict") == 0) {
+                out->conflict = n;
+            } else {
+                out->rejected += n;
+            }
+        }
+        sqlite3_finalize(q);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT o.statement_id, o.session_id, o.kind, o.idx, o.status, "
+                                                 "s.trainee, s.scenario_id, o.last_try, o.last_error, o.tries "
+                                                 "FROM outbox o LEFT JOIN sessions s ON s.id = o.session_id "
+                                                 "WHERE o.status <> 'pending' ORDER BY o.seq")) == SQLITE_OK) {
+        int cap = 0;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            if (out->n_held == cap) {
+                int ncap = cap ? cap * 2 : 16;
+                rp_sync_item *p = realloc(out->held, sizeof *p * (size_t)ncap);
+                if (p == NULL) {
+                    rc = SQLITE_NOMEM;
+                    break;
+                }
+                out->held = p;
+                cap = ncap;
+            }
+            rp_sync_item *it = &out->held[out->n_held++];
+            memset(it, 0, sizeof *it);
+            const char *t[9];
+            for (int c = 0; c < 9; c++)
+                t[c] = (const char *)sqlite3_column_text(q, c);
+            snprintf(it->statement_id, sizeof it->statement_id, "%s", t[0] ? t[0] : "");
+            it->session = sqlite3_column_int64(q, 1);
+            snprintf(it->kind, sizeof it->kind, "%s", t[2] ? t[2] : "");
+            it->index = sqlite3_column_int(q, 3);
+            snprintf(it->status, sizeof it->status, "%s", t[4] ? t[4] : "");
+            snprintf(it->trainee, sizeof it->trainee, "%s", t[5] ? t[5] : "");
+            snprintf(it->scenario, sizeof it->scenario, "%s", t[6] ? t[6] : "");
+            snprintf(it->last_try, sizeof it->last_try, "%s", t[7] ? t[7] : "");
+            snprintf(it->error, sizeof it->error, "%s", t[8] ? t[8] : "");
+            it->tries = sqlite3_column_int(q, 9);
+        }
+        sqlite3_finalize(q);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    if (rc == SQLITE_OK) {
+        state_get(st, "last_attempt", out->last_attempt, sizeof out->last_attempt);
+        state_get(st, "last_success", out->last_success, sizeof out->last_success);
+        state_get(st, "last_error", out->last_error, sizeof out->last_error);
+        state_get(st, "last_lrs", out->last_lrs, sizeof out->last_lrs);
+    }
+    exec(st, "COMMIT");
+    if (rc != SQLITE_OK) {
+        rp_store_error(st, rc, "read the outbox", err, errsize);
+        rp_sync_summary_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void rp_sync_summary_free(rp_sync_summary *s)
+{
+    free(s->held);
+    s->held = NULL;
+    s->n_held = 0;
 }

@@ -29,6 +29,7 @@ int rp_cmd_passphrase(int argc, char **argv);
 int rp_cmd_report(int argc, char **argv);    /* stored scorecards for HR (cmd_report.c) */
 int rp_cmd_verify(int argc, char **argv);    /* checks the records' seals */
 int rp_cmd_forget(int argc, char **argv);    /* removes one trainee's records */
+int rp_cmd_sync(int argc, char **argv);      /* sends the records to an LRS (cmd_sync.c) */
 
 /* Loads a scenario, printing every diagnostic to stderr; NULL on errors. */
 rp_scenario *rp_load_or_report(const char *path, int show_warnings);

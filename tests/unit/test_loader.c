@@ -56,7 +56,7 @@ TEST(loader_valid_minimal_scenario_has_no_diagnostics)
     CHECK(sc->n_nodes == 2);
     CHECK(sc->nodes[0].choices[1].line == 2);
     CHECK_NEAR(sc->pass_mark, 70, 0);
-    CHECK(strlen(sc->hash) == 64);
+    CHECK(strlen(rp_scenario_hash(sc)) == 64);
     rp_scenario_free(sc);
     rp_diags_free(&d);
 }

@@ -427,14 +427,14 @@ TEST(sandbox_string_rep_and_format_cannot_blow_up)
     CHECK(now() - t0 < 1);
     refused("local s = string.rep('x', 1e8)", "memory");
     refused("local s = string.rep('ab', 2^40, ',')", "too large");
-    refused("for i = 1, 1e9 do local s = string.rep('x', 2e7) end", "ran too long");
-    refused("local s = string.rep('x', 1e7) for i = 1, 1e9 do local t = s .. s end", "ran too long");
+    when_fails("", "for i = 1, 1e9 do local s = string.rep('x', 2e7) end", "ran too long");
+    when_fails("big = string.rep('x', 1e7)", "for i = 1, 1e9 do local t = big .. big end", "ran too long");
     refused("string.format('%099999d', 1)", "invalid conversion");
     refused("string.format('%5000s', 'x')", "invalid conversion");
     refused("string.format('%.999f', 1)", "invalid conversion");
     allowed("assert(#string.format('%99.99f', -1e308) > 300)");
-    refused("local s = string.rep('x', 1e7) for i = 1, 1e9 do local t = string.format('%s%s', s, s) end",
-            "ran too long");
+    when_fails("big = string.rep('x', 1e7)", "for i = 1, 1e9 do local t = string.format('%s%s', big, big) end",
+               "ran too long");
 }
 
 TEST(sandbox_work_inside_c_functions_is_charged)
@@ -442,13 +442,15 @@ TEST(sandbox_work_inside_c_functions_is_charged)
     refused("table.move({}, 1, 2^53, 2)", "ran too long");
     refused("table.insert(setmetatable({}, { __len = function() return 2^53 end }), 1, 'x')", "ran too long");
     refused("table.remove(setmetatable({}, { __len = function() return 2^53 end }), 1)", "ran too long");
-    refused("local t = {} for i = 1, 999000 do t[i] = i end local function g(...) return 1 end "
-            "for i = 1, 1e9 do g(table.unpack(t)) end", "ran too long");
-    refused("local function f(n, ...) if n == 0 then return select('#', ...) end return f(n - 1, 1, ...) end "
-            "f(1e6)", "ran too long");
-    refused("local s = string.rep('x', 3e7) for i = 1, 1e9 do utf8.len(s) end", "ran too long");
-    refused("local s = string.rep(' ', 3e7) for i = 1, 1e9 do load(s) end", "ran too long");
-    refused("local t = {} for i = 1, 1e6 do t[i] = -i end for i = 1, 1e9 do table.sort(t) end", "ran too long");
+    /* loops that spend little in instructions and much in C: each stops within its call's budget */
+    when_fails("t = {} for i = 1, 999000 do t[i] = i end", "local function g(...) return 1 end "
+               "for i = 1, 1e9 do g(table.unpack(t)) end", "ran too long");
+    when_fails("", "local function f(n, ...) if n == 0 then return select('#', ...) end "
+               "return f(n - 1, 1, ...) end return f(1e6)", "ran too long");
+    when_fails("big = string.rep('x', 3e7)", "for i = 1, 1e9 do utf8.len(big) end", "ran too long");
+    when_fails("big = string.rep(' ', 3e7)", "for i = 1, 1e9 do load(big) end", "ran too long");
+    when_fails("t = {} for i = 1, 1e6 do t[i] = -i end", "for i = 1, 1e9 do table.sort(t) end", "ran too long");
+    when_fails("big = string.rep('a', 1e5)", "for i = 1, 1e9 do big:gsub('a', 'b') end", "ran too long");
     /* the real functions keep their meaning */
     allowed("local t = {1, 2, 3} table.insert(t, 1, 0) assert(table.concat(t, ',') == '0,1,2,3')\n"
             "assert(table.remove(t, 1) == 0 and #t == 3 and table.remove(t) == 3)\n"
@@ -463,7 +465,7 @@ TEST(sandbox_pcall_cannot_outlive_the_budget)
     when_fails("", "for i = 1, 3 do pcall(function() while true do end end) end return true", "ran too long");
     when_fails("", "local ok = pcall(string.rep, 'x', 1e7) while not ok do ok = pcall(string.rep, 'x', 1e7) end "
                "return true", "ran too long");
-    refused("local n = 0 while true do n = n + 1 pcall(error) end", "ran too long");
+    when_fails("", "local n = 0 while true do n = n + 1 pcall(error) end", "ran too long");
 }
 
 TEST(sandbox_memory_cap_is_per_scenario)

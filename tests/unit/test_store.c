@@ -183,7 +183,7 @@ TEST(store_creates_versioned_wal_schema_owner_only)
     char err[1024], key[160], dir[96];
     rp_store *st = rp_store_open(f.db, err, sizeof err);
     REQUIRE(st != NULL);
-    CHECK(raw_int(f.db, "PRAGMA user_version") == 1);
+    CHECK(raw_int(f.db, "PRAGMA user_version") == 2);
     CHECK(raw_int(f.db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
                         "('sessions', 'decisions', 'ledger', 'forgotten')") == 4);
     sqlite3 *h;
@@ -214,7 +214,7 @@ TEST(store_creates_versioned_wal_schema_owner_only)
     st = rp_store_open(f.db, err, sizeof err);
     CHECK(st != NULL);
     rp_store_close(st);
-    CHECK(raw_int(f.db, "PRAGMA user_version") == 1);
+    CHECK(raw_int(f.db, "PRAGMA user_version") == 2);
     done(&f);
 }
 
