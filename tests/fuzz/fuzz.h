@@ -29,5 +29,7 @@
 int rp_fuzz_loader(const uint8_t *data, size_t size);    /* rp_scenario_load_buffer, then play */
 int rp_fuzz_choices(const uint8_t *data, size_t size);   /* rp_choices_parse / rp_choices_read */
 int rp_fuzz_wrap(const uint8_t *data, size_t size);      /* rp_utf8_sanitize + rp_wrap */
+/* Wraps clean text at max_width with fake font 0..2 and checks every line (see fuzz_wrap.c). */
+void rp_fuzz_wrap_text(const char *text, int max_width, int font);
 
 #endif

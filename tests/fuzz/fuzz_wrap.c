@@ -88,7 +88,6 @@ static void check_text(const char *text, size_t in_len)
         FUZZ_CHECK(is_boundary(text, rp_utf8_prefix(text, chars / 2)));
 }
 
-void rp_fuzz_wrap_text(const char *text, int max_width, int font);
 void rp_fuzz_wrap_text(const char *text, int max_width, int font)
 {
     fake_font f = { font, 0 };

@@ -52,6 +52,31 @@ play keyboard 'key 2; key 1; key Down Return; key 1; key Return; sleep 0.3; impo
 # (the first decision has a time limit: its countdown bar moves the choices down)
 play mouse 'click 700 355; click 700 255; click 700 255; click 700 255; click 1110 255; click 250 632'
 
+# hot reload: an edit while playing reloads and keeps the trainee's place; a
+# broken edit keeps the last good version running
+cp "$EX" "$tmp/edit.lua"
+db="$tmp/reload.db"
+SDL_VIDEODRIVER=x11 timeout 60 $R play "$tmp/edit.lua" --trainee sam --db "$db" >"$tmp/reload.log" 2>&1 &
+pid=$!
+win=$(timeout 20 xdotool search --sync --name '^Rapport$' 2>/dev/null | head -n 1)
+if [ -n "$win" ]; then
+    sleep 1
+    key 2
+    sed -i "s/Fine. It's order 4471./Fine. The order is 4471./" "$tmp/edit.lua"
+    good=$(sha256sum "$tmp/edit.lua" | cut -d' ' -f1)
+    sleep 1.5
+    echo 'node "broken" {' >> "$tmp/edit.lua"
+    sleep 1.5
+    key 1; key 1; key 1; key Return; key Escape
+    i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+    kill $pid 2>/dev/null
+    rows=$(sqlite3 "$db" "select status || '|' || (content_hash = '$good') || '|' || ifnull(round(overall,1),'-') from sessions order by id" | tr '\n' ' ')
+    [ "$rows" = "abandoned|0|- complete|1|74.1 " ] && ok || bad "reload: records are '$rows'"
+else
+    bad "reload: no window appeared"
+    kill $pid 2>/dev/null
+fi
+
 kill $xvfb 2>/dev/null
 mkdir -p tests/out && cp "$tmp"/*.png tests/out/ 2>/dev/null
 rm -rf "$tmp"
