@@ -94,6 +94,14 @@ static void check_portrait(rp_diags *d, const rp_scenario *sc)
 static void check_static(rp_diags *d, const rp_scenario *sc)
 {
     check_portrait(d, sc);
+    static const char *const drawn[] = { "counter", "phone", "chat", "office", "meeting", "warehouse" };
+    bool known = false;
+    for (size_t i = 0; i < sizeof drawn / sizeof *drawn; i++)
+        known |= strcmp(sc->setting, drawn[i]) == 0;
+    if (!known)
+        rp_diags_add(d, RP_WARNING, sc->path, sc->line,
+                     "setting '%s' has no drawn backdrop, so the office is shown; drawn settings are "
+                     "counter, phone, chat, office, meeting and warehouse", sc->setting);
     for (int i = 0; i < sc->n_nodes; i++) {
         const rp_node *nd = &sc->nodes[i];
         check_text(d, sc, nd->line, "the line", nd->say, SAY_MAX);
@@ -127,7 +135,12 @@ static void check_paths(rp_diags *d, rp_scenario *sc)
         add_runtime_error(d, sc, x.errors[i]);
     if (x.ended == 0 && x.n_errors == 0)
         rp_diags_add(d, RP_ERROR, sc->path, sc->line, "no path reaches an ending; every run loops for ever");
-    if (!x.capped) {
+    if (x.capped)
+        rp_diags_add(d, RP_WARNING, sc->path, sc->line,
+                     "the scenario has more than %d paths, so unreachable nodes and choices never shown were "
+                     "not checked; run 'rapport explore --limit N' with a larger N", CHECK_EXPLORE_LIMIT);
+    /* after a runtime error the paths it stopped make everything beyond look unreachable: say the error only */
+    if (!x.capped && x.n_errors == 0) {
         for (int i = 0; i < sc->n_nodes; i++) {
             const rp_node *nd = &sc->nodes[i];
             if (!x.reached[i]) {
@@ -148,6 +161,10 @@ static void check_paths(rp_diags *d, rp_scenario *sc)
             rp_diags_add(d, RP_WARNING, sc->path, sc->pass_mark_line,
                          "no %s can reach the pass mark of %g: the best overall score is %.1f",
                          which, sc->pass_mark, rp_round1(x.overall.max));
+        else if (x.overall.n == 0)
+            rp_diags_add(d, RP_WARNING, sc->path, sc->pass_mark_line,
+                         "no %s can pass: no run is scored, because every decision's choices score the same",
+                         which);
         else
             rp_diags_add(d, RP_WARNING, sc->path, sc->pass_mark_line,
                          "no %s passes: every run that scores %g or more ends in an ending with pass = false",

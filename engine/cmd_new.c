@@ -43,7 +43,7 @@ static const char starter[] =
 "node \"check\" {\n"
 "  say = \"Here it is. See, two charges.\",\n"
 "  { \"You're right, {customer}. I've refunded the duplicate; it shows in 2-3 days.\",\n"
-"    quality = \"best\", resolution = 2, mood = 1, go = \"resolved\",\n"
+"    quality = \"best\", empathy = 1, resolution = 2, mood = 1, go = \"resolved\",\n"
 "    feedback = \"A clear fix and a clear time frame close the problem.\" },\n"
 "  { \"I'll ask my manager to look at it next week.\",\n"
 "    quality = \"poor\", resolution = -1, mood = -1,\n"

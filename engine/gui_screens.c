@@ -328,8 +328,10 @@ static void draw_list(app *a)
             char meta[96];
             static const char *const level[4] = { "", "Easy", "Moderate", "Hard" };
             int d = e->difficulty >= 1 && e->difficulty <= 3 ? e->difficulty : 1;
-            snprintf(meta, sizeof meta, "%s%s%s  %s · %d min", d >= 1 ? "●" : "○", d >= 2 ? "●" : "○",
-                     d >= 3 ? "●" : "○", level[d], e->minutes);
+            int used = snprintf(meta, sizeof meta, "%s%s%s  %s", d >= 1 ? "●" : "○", d >= 2 ? "●" : "○",
+                             d >= 3 ? "●" : "○", level[d]);
+            if (e->minutes > 0)
+                snprintf(meta + used, sizeof meta - (size_t)used, " · %d min", e->minutes);
             int fy = card.y + card.h - U(u, 34);
             ui_text(u, FACE_REGULAR, 14, u->th.muted, x, fy, meta);
             char best[64];

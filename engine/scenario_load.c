@@ -305,7 +305,7 @@ static void check_keys(loader *ld, int t, int src, const char *what, const char 
                     diag(ld, RP_WARNING, line, "unknown key '%s' in %s; it is ignored", key, what);
             }
         } else if (!(allow_array && lua_isinteger(L, -1))) {
-            diag(ld, RP_WARNING, fallback_line, "unexpected %s key in %s; it is ignored",
+            diag(ld, RP_WARNING, fallback_line, "a key that is %s in %s is ignored; keys are names",
                  type_words(L, -1), what);
         }
     }
@@ -489,7 +489,7 @@ static const char *const customer_keys[] = {
     "name", "role", "department", "mood", "portrait", "look", NULL
 };
 static const char *const look_keys[] = {
-    "skin", "hair", "hair_colour", "hair_color", "glasses", "beard", "age", NULL
+    "skin", "hair", "hair_colour", "hair_color", "glasses", "beard", NULL
 };
 static const char *const weight_keys[] = { "empathy", "resolution", "choices", NULL };
 static const char *const node_keys[] = { "narration", "say", "go", "time_limit", "on_timeout", NULL };
@@ -583,7 +583,11 @@ static void read_header(loader *ld, int t, int line)
              "scenario id '%s' may use only lowercase letters, digits and '-'", sc->id);
     }
     sc->title = text_field(ld, t, src, "title", "scenario", line);
-    if (sc->title == NULL) {
+    bool has_title = rawfield(L, t, "title") != LUA_TNIL;
+    lua_pop(L, 1);
+    if (sc->title == NULL && has_title) {
+        sc->title = sc->id;                  /* the error about it is already said */
+    } else if (sc->title == NULL) {
         diag(ld, RP_WARNING, line, "the scenario has no 'title'; the list will show its id");
         sc->title = sc->id;
     }
@@ -848,7 +852,8 @@ static void read_node(loader *ld, rp_node *nd, int t, int src)
         } else {
             nd->choices[k].go_ref = nd->choices[k].when_ref = RP_NO_REF;
             nd->choices[k].go_node = -1;
-            nd->choices[k].text = "";
+            nd->choices[k].line = cline;
+            nd->choices[k].text = NULL;         /* already reported: no further checks */
             if (ctype == LUA_TSTRING)
                 diag(ld, RP_ERROR, cline, "choice %d of node '%s' is bare text; wrap it in braces with its "
                      "effects: { \"%s\", quality = \"good\", go = \"...\" }", k + 1, nd->id,
@@ -974,7 +979,7 @@ static int build_model(lua_State *L)
             char what[48];
             snprintf(what, sizeof what, "choice %d", k + 1);
             c->go_node = resolve(ld, c->go, c->line, what);
-            if (c->go == NULL && c->go_ref == RP_NO_REF && nd->go == NULL && nd->go_ref == RP_NO_REF)
+            if (c->text != NULL && c->go == NULL && c->go_ref == RP_NO_REF && nd->go == NULL && nd->go_ref == RP_NO_REF)
                 diag(ld, RP_ERROR, c->line, "choice %d of node '%s' has no 'go', and the node has none either",
                      k + 1, nd->id);
         }
@@ -1034,7 +1039,10 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
         src += 3;
         len -= 3;
     }
-    if (len == 0 || strspn(src, " \t\r\n") == len) {
+    size_t blank = 0;                      /* buf need not end in a NUL: no strspn */
+    while (blank < len && (src[blank] == ' ' || src[blank] == '\t' || src[blank] == '\r' || src[blank] == '\n'))
+        blank++;
+    if (blank == len) {
         diag(&ld, RP_ERROR, 0, "the file is empty; a scenario starts with scenario { id = \"...\", title = \"...\" }");
         goto fail_early;
     }
