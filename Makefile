@@ -12,7 +12,7 @@
 #   make echo     print the settings
 
 CC      ?= cc
-CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium libcurl
+CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium libcurl libpq
 WINDOW_PKGS := sdl2 SDL2_ttf SDL2_image
 PKGS    := $(CORE_PKGS) $(WINDOW_PKGS)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -25,8 +25,9 @@ LDLIBS  += $(PKG_LIBS) -lm
 
 # Debian packages: for building, and for the tests.
 DEB_BUILD := build-essential pkg-config liblua5.4-dev libsdl2-dev libsdl2-ttf-dev \
-             libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev libcurl4-openssl-dev
-DEB_TEST  := lua5.4 python3 xvfb xauth graphviz xdotool sqlite3 imagemagick chromium nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
+             libsdl2-image-dev libsqlite3-dev libcjson-dev libsodium-dev libcurl4-openssl-dev \
+             libpq-dev
+DEB_TEST  := lua5.4 python3 xvfb xauth graphviz xdotool sqlite3 imagemagick chromium postgresql nodejs valgrind $(if $(shell command -v npm 2>/dev/null),,npm)
 
 BUILD   := build
 ENGINE  := $(wildcard engine/*.c)
@@ -98,7 +99,7 @@ bench: rapport
 #
 #   make fuzz            builds the libFuzzer targets into build/fuzz/ (clang) and
 #                        runs each for FUZZ_SECONDS; crashes go to build/fuzz/crashes/
-#   make test-sanitize   builds everything into build-san/ with AddressSanitizer and
+#   make test-sanitize   builds everything into build/san/ with AddressSanitizer and
 #                        UndefinedBehaviorSanitizer and runs the whole suite on it
 
 .PHONY: fuzz fuzz-build test-sanitize
@@ -130,7 +131,7 @@ fuzz: fuzz-build
 	        || { echo "$$t found a problem: see $(FUZZ_DIR)/crashes/$$n/ and tests/fuzz/README.md"; exit 1; }; \
 	done
 
-SAN_BUILD := build-san
+SAN_BUILD := $(BUILD)/san
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 # The sub-make takes CFLAGS from the environment, so the flags above are added to, not replaced.

@@ -151,4 +151,29 @@ fi
 echo "| 4b | Rapport session: random replays of the same shape (bench/out/wide20.lua), in-process | $(fmt "$rp_rate") choice steps/s | (for comparison) | |"
 echo
 echo "Details: $OUT/engine.txt, $OUT/run.json, $OUT/explore.json, $OUT/ink.txt"
+
+# ---- 5: the window, beside the floor (SDL2 + SDL_ttf) and LOVE 11.4 ----------------
+echo
+echo "The window (bench/gui/measure.py): the same scene in rapport, a minimal SDL2 + SDL_ttf"
+echo "program with cached textures (the floor) and LOVE 11.4; medians of 3 runs."
+[ "$(id -u)" = 0 ] && ! command -v love >/dev/null && apt-get install -y -qq love >/dev/null 2>&1
+mkdir -p build/bench
+${cc:-cc} -O2 bench/gui/floor.c $(pkg-config --cflags --libs sdl2 SDL2_ttf) -o build/bench/floor ||
+    die "could not build bench/gui/floor.c"
+[ -x ./rapport-window ] || make --no-print-directory -s rapport-window
+if command -v Xvfb >/dev/null; then
+    disp=:$((70 + $$ % 20))
+    Xvfb $disp -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=$disp python3 bench/gui/measure.py
+    kill $xvfb 2>/dev/null
+else
+    python3 bench/gui/measure.py
+fi
+# long headless runs stay flat: 2,000 full redraws, memory at the first and the last
+flat=$(SDL_VIDEODRIVER=dummy XDG_CONFIG_HOME=build/bench/xdg XDG_DATA_HOME=build/bench/xdg RAPPORT_BENCH=1 \
+       RAPPORT_BENCH_FRAMES=2000 ./rapport play bench/gui/scene.lua --trainee bench --db build/bench/xdg/flat.db |
+       awk '/^frame/ { printf "%s%s kB after frame %s", sep, $4, $2; sep = ", " }')
+echo "headless memory over 2,000 full redraws (software renderer, dummy driver): $flat"
 exit 0

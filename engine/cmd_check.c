@@ -197,6 +197,10 @@ int rp_cmd_check(int argc, char **argv)
         }
         if (strcmp(argv[i], "--errors-only") == 0)
             quiet = 1;
+        else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            fprintf(stderr, "rapport check: unknown option '%s'; see rapport check --help\n", argv[i]);
+            return RP_EXIT_USAGE;
+        }
     }
     int files = 0, failed = 0;
     for (int i = 1; i < argc; i++) {

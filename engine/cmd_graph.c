@@ -143,13 +143,20 @@ int rp_cmd_graph(int argc, char **argv)
             printf("usage: rapport graph FILE [--format dot|svg]\n"
                    "  The branch graph in Graphviz DOT; svg runs Graphviz's 'dot' when installed.\n");
             return RP_EXIT_OK;
+        } else if (strcmp(argv[i], "--format") == 0) {
+            fprintf(stderr, "rapport graph: --format needs a value: --format dot or --format svg\n");
+            return RP_EXIT_USAGE;
         } else if (argv[i][0] == '-') {
             fprintf(stderr, "rapport graph: unknown option '%s'\n", argv[i]);
             return RP_EXIT_USAGE;
         } else
             file = argv[i];
     }
-    if (file == NULL || (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0)) {
+    if (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0) {
+        fprintf(stderr, "rapport graph: --format is '%s'; use dot or svg\n", format);
+        return RP_EXIT_USAGE;
+    }
+    if (file == NULL) {
         fprintf(stderr, "usage: rapport graph FILE [--format dot|svg]\n");
         return RP_EXIT_USAGE;
     }

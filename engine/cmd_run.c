@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 rp_scenario *rp_load_or_report(const char *path, int show_warnings)
 {
@@ -124,7 +125,12 @@ int rp_cmd_run(int argc, char **argv)
     }
     char *path = rp_resolve_scenario(argv[optind]);
     if (path == NULL) {
-        fprintf(stderr, "%s: no such scenario file or bundled scenario id\n", argv[optind]);
+        struct stat st;
+        if (stat(argv[optind], &st) == 0)
+            fprintf(stderr, "%s: is %s, not a scenario file; give a .lua file\n", argv[optind],
+                    S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
+        else
+            fprintf(stderr, "%s: no such scenario file or bundled scenario id\n", argv[optind]);
         rp_choices_free(&list);
         return RP_EXIT_SCENARIO;
     }

@@ -71,7 +71,7 @@ static int show_status(const char *db)
         printf("  last sync:  %s to %s\n", s.last_attempt, s.last_lrs[0] ? s.last_lrs : "?");
     else
         printf("  last sync:  never\n");
-    if (s.last_success[0] && strcmp(s.last_success, s.last_attempt) != 0)
+    if (s.last_error[0] && s.last_success[0])
         printf("  last complete delivery: %s\n", s.last_success);
     if (s.last_error[0])
         printf("  last error: %s\n", s.last_error);

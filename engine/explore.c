@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SAMPLES_AFTER_CAP 20000
 #define MAX_DEPTH 4096
+#define MAX_SECONDS 5.0             /* past this the walk stops, as when the limit is hit */
 
 typedef struct {
     rp_scenario *sc;
@@ -17,7 +19,29 @@ typedef struct {
     int seq[MAX_DEPTH];
     rp_session *stack[MAX_DEPTH];   /* the session at each decision on this path */
     unsigned rng;
+    double deadline;                /* CLOCK_MONOTONIC seconds */
+    unsigned ticks;
+    bool expired;
 } walker;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Whether exploring has taken too long: a scenario with millions of paths
+ * and long loops (or slow when/go functions) must not keep `check` busy for
+ * minutes. Looks at the clock every 256 calls.
+ */
+static bool out_of_time(walker *w)
+{
+    if (!w->expired && (++w->ticks & 255) == 0)
+        w->expired = now_seconds() > w->deadline;
+    return w->expired;
+}
 
 static void range_add(rp_range *r, double v)
 {
@@ -145,7 +169,7 @@ static bool walk(walker *w, rp_session *s, int depth)
     rp_session_shown(s, &n);
     bool timeout = rp_session_can_time_out(s);
     for (int k = timeout ? 0 : 1; k <= n; k++) {
-        if (x->paths >= w->limit) {
+        if (x->paths >= w->limit || out_of_time(w)) {
             x->capped = true;
             return false;
         }
@@ -178,7 +202,7 @@ static void sample(walker *w)
     rp_session *s = rp_session_new(w->sc, "explorer");
     rp_session_start(s);
     int depth = 0;
-    while (rp_session_status(s) == RP_AT_DECISION && depth < MAX_DEPTH) {
+    while (rp_session_status(s) == RP_AT_DECISION && depth < MAX_DEPTH && !out_of_time(w)) {
         mark_shown(w, s);
         int n;
         rp_session_shown(s, &n);
@@ -214,13 +238,14 @@ void rp_explore(rp_scenario *sc, long limit, bool want_edges, rp_exploration *x)
     w->x = x;
     w->limit = limit > 0 ? limit : RP_EXPLORE_DEFAULT_LIMIT;
     w->rng = 2463534242u;
+    w->deadline = now_seconds() + MAX_SECONDS;
     rp_session *s = rp_session_new(sc, "explorer");
     rp_session_start(s);
     walk(w, s, 0);
     rp_session_free(s);
     if (x->capped) {
         long before = x->paths;
-        for (int i = 0; i < SAMPLES_AFTER_CAP; i++)
+        for (int i = 0; i < SAMPLES_AFTER_CAP && !out_of_time(w); i++)
             sample(w);
         x->sampled = x->paths - before;
     }

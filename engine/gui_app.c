@@ -96,8 +96,18 @@ static void record_begin(app *a)
         banner(a, 8000, "This session is not being recorded: %s", err);
 }
 
+/* The record begins once the first frame is up (or at the first decision, whichever is first). */
+static void record_catch_up(app *a)
+{
+    if (!a->record_pending || a->s == NULL)
+        return;
+    a->record_pending = false;
+    record_begin(a);
+}
+
 static void record_decisions(app *a, int from)
 {
+    record_catch_up(a);
     if (a->store == NULL || a->record_id == 0)
         return;
     int n;
@@ -110,6 +120,7 @@ static void record_decisions(app *a, int from)
 
 static void record_end(app *a)
 {
+    record_catch_up(a);
     if (a->store == NULL || a->record_id == 0)
         return;
     char err[512];
@@ -448,7 +459,8 @@ static bool begin_session(app *a)
     rp_status st = rp_session_start(a->s);
     a->shown_mood = rp_session_mood(a->s);
     a->reaction_started = 0;
-    record_begin(a);
+    a->record_id = 0;
+    a->record_pending = true;
     if (st == RP_FAILED) {
         char msg[1200];
         snprintf(msg, sizeof msg, "%s", rp_session_error(a->s));
@@ -1160,8 +1172,29 @@ static int gui_run(const gui_options *o)
     }
     a->last_tick = SDL_GetTicks();
     a->dirty = true;
+    /* RAPPORT_BENCH_FRAMES=N: redraw the whole scene N times as fast as possible, then quit
+       (the bench checks that memory stays flat over long runs) */
+    long forced = getenv("RAPPORT_BENCH_FRAMES") ? atol(getenv("RAPPORT_BENCH_FRAMES")) : 0;
     while (!a->quit) {
         SDL_Event ev;
+        if (forced > 0) {
+            a->dirty = true;
+            a->layer_valid = false;
+            a->cur.typed = (double)a->cur.chars;
+            if (a->frames == 1 || a->frames == forced) {
+                FILE *f = fopen("/proc/self/status", "r");
+                char line[128];
+                while (f && fgets(line, sizeof line, f))
+                    if (strncmp(line, "VmRSS:", 6) == 0)
+                        printf("frame %ld rss %s", a->frames, line + 6);
+                if (f) fclose(f);
+                fflush(stdout);
+            }
+            if (a->frames >= forced)
+                a->quit = true;
+            render(a);
+            continue;
+        }
         int ms = wait_ms(a);
         int got = ms < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, ms);
         if (got) {
@@ -1172,6 +1205,7 @@ static int gui_run(const gui_options *o)
         tick(a);
         if (a->dirty && !a->quit)
             render(a);
+        record_catch_up(a);
     }
 out:
     hr_close(a);

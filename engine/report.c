@@ -95,15 +95,15 @@ int rp_filter_check(const rp_filter *f, char *err, size_t errsize)
 
 /* ---- loading ------------------------------------------------------------------------ */
 
-static char *col_dup(sqlite3_stmt *q, int c)
+static char *col_dup(rp_q *q, int c)
 {
-    const unsigned char *s = sqlite3_column_text(q, c);
+    const char *s = rp_q_text(q, c);
     return s ? strdup((const char *)s) : NULL;
 }
 
-static void col_copy(sqlite3_stmt *q, int c, char *out, size_t size)
+static void col_copy(rp_q *q, int c, char *out, size_t size)
 {
-    const unsigned char *s = sqlite3_column_text(q, c);
+    const char *s = rp_q_text(q, c);
     snprintf(out, size, "%s", s ? (const char *)s : "");
 }
 
@@ -112,10 +112,10 @@ static void col_copy(sqlite3_stmt *q, int c, char *out, size_t size)
                     "passed, pass_mark, mood_start, mood_end, recorder, seal, " \
                     "(SELECT count(*) FROM decisions d WHERE d.session_id = sessions.id)"
 
-static void read_record(rp_store *st, sqlite3_stmt *q, rp_record *r)
+static void read_record(rp_store *st, rp_q *q, rp_record *r)
 {
     memset(r, 0, sizeof *r);
-    r->id = sqlite3_column_int64(q, 0);
+    r->id = rp_q_int64(q, 0);
     col_copy(q, 1, r->uuid, sizeof r->uuid);
     r->trainee = col_dup(q, 2);
     r->cohort = col_dup(q, 3);
@@ -126,29 +126,29 @@ static void read_record(rp_store *st, sqlite3_stmt *q, rp_record *r)
     r->content_hash = col_dup(q, 8);
     col_copy(q, 9, r->started, sizeof r->started);
     col_copy(q, 10, r->ended, sizeof r->ended);
-    const char *status = (const char *)sqlite3_column_text(q, 11);
+    const char *status = (const char *)rp_q_text(q, 11);
     if (status && strcmp(status, "complete") == 0) {
         r->status = RP_REC_COMPLETE;
     } else if (status && strcmp(status, "abandoned") == 0) {
         r->status = RP_REC_ABANDONED;
     } else {
-        const char *recorder = (const char *)sqlite3_column_text(q, 22);
+        const char *recorder = (const char *)rp_q_text(q, 22);
         r->interrupted = !rp_store_recorder_alive(st, recorder);
         r->status = r->interrupted ? RP_REC_ABANDONED : RP_REC_IN_PROGRESS;
     }
     r->ending = col_dup(q, 12);
     r->outcome = col_dup(q, 13);
     for (int k = 0; k < RP_NSCORES; k++) {
-        r->has_score[k] = sqlite3_column_type(q, 14 + k) != SQLITE_NULL;
-        r->score[k] = sqlite3_column_double(q, 14 + k);
+        r->has_score[k] = rp_q_type(q, 14 + k) != SQLITE_NULL;
+        r->score[k] = rp_q_double(q, 14 + k);
     }
-    r->passed = sqlite3_column_int(q, 18) == 1;
-    r->pass_mark = sqlite3_column_double(q, 19);
-    r->mood_start = sqlite3_column_double(q, 20);
-    r->has_mood_end = sqlite3_column_type(q, 21) != SQLITE_NULL;
-    r->mood_end = sqlite3_column_double(q, 21);
-    r->sealed = sqlite3_column_type(q, 23) != SQLITE_NULL;
-    r->n_decisions = sqlite3_column_int(q, 24);
+    r->passed = rp_q_int(q, 18) == 1;
+    r->pass_mark = rp_q_double(q, 19);
+    r->mood_start = rp_q_double(q, 20);
+    r->has_mood_end = rp_q_type(q, 21) != SQLITE_NULL;
+    r->mood_end = rp_q_double(q, 21);
+    r->sealed = rp_q_type(q, 23) != SQLITE_NULL;
+    r->n_decisions = rp_q_int(q, 24);
 }
 
 static void parse_options(rp_record_decision *d, const char *json)
@@ -170,17 +170,17 @@ static void parse_options(rp_record_decision *d, const char *json)
 
 static int load_decisions(rp_store *st, rp_record *r)
 {
-    sqlite3_stmt *q;
-    int rc = sqlite3_prepare_v2(st->db, "SELECT idx, node, choice, option_index, text, quality, feedback, best, "
+    rp_q *q;
+    int rc = rp_db_prepare(st, &q, "SELECT idx, node, choice, option_index, text, quality, feedback, best, "
                                         "empathy, resolution, mood, response_ms, timed_out, recorded, options "
-                                        "FROM decisions WHERE session_id = ?1 ORDER BY idx", -1, &q, NULL);
+                                        "FROM decisions WHERE session_id = ?1 ORDER BY idx");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, r->id);
+    rp_q_bind_int64(q, 1, r->id);
     int cap = r->n_decisions > 0 ? r->n_decisions : 4;
     r->decisions = calloc((size_t)cap, sizeof *r->decisions);
     r->n_decisions = 0;
-    while (r->decisions && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while (r->decisions && (rc = rp_q_step(q)) == SQLITE_ROW) {
         if (r->n_decisions == cap) {
             rp_record_decision *p = realloc(r->decisions, sizeof *p * (size_t)cap * 2);
             if (p == NULL)
@@ -190,23 +190,23 @@ static int load_decisions(rp_store *st, rp_record *r)
         }
         rp_record_decision *d = &r->decisions[r->n_decisions++];
         memset(d, 0, sizeof *d);
-        d->index = sqlite3_column_int(q, 0);
+        d->index = rp_q_int(q, 0);
         d->node = col_dup(q, 1);
-        d->choice = sqlite3_column_int(q, 2);
-        d->option = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
+        d->choice = rp_q_int(q, 2);
+        d->option = rp_q_type(q, 3) == SQLITE_NULL ? -1 : rp_q_int(q, 3);
         d->text = col_dup(q, 4);
         d->quality = col_dup(q, 5);
         d->feedback = col_dup(q, 6);
         d->best = col_dup(q, 7);
-        d->empathy = sqlite3_column_double(q, 8);
-        d->resolution = sqlite3_column_double(q, 9);
-        d->mood = sqlite3_column_double(q, 10);
-        d->response_ms = sqlite3_column_type(q, 11) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(q, 11);
-        d->timed_out = sqlite3_column_int(q, 12) != 0;
+        d->empathy = rp_q_double(q, 8);
+        d->resolution = rp_q_double(q, 9);
+        d->mood = rp_q_double(q, 10);
+        d->response_ms = rp_q_type(q, 11) == SQLITE_NULL ? -1 : (long)rp_q_int64(q, 11);
+        d->timed_out = rp_q_int(q, 12) != 0;
         col_copy(q, 13, d->recorded, sizeof d->recorded);
-        parse_options(d, (const char *)sqlite3_column_text(q, 14));
+        parse_options(d, (const char *)rp_q_text(q, 14));
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
@@ -252,19 +252,21 @@ int rp_report_list(rp_store *st, const rp_filter *f, bool with_decisions, rp_rec
         normalise_date(f->since, false, since);
     if (f->until)
         normalise_date(f->until, true, until);
-    sqlite3_stmt *q;
-    int rc = sqlite3_prepare_v2(st->db, "SELECT " RECORD_COLS " FROM sessions "
-                                        "WHERE (?1 IS NULL OR trainee = ?1) AND (?2 IS NULL OR scenario_id = ?2) "
-                                        "AND (?3 IS NULL OR cohort = ?3) AND (?4 IS NULL OR started >= ?4) "
-                                        "AND (?5 IS NULL OR started <= ?5) ORDER BY started, id", -1, &q, NULL);
+    rp_q *q;
+    int rc = rp_db_prepare(st, &q, "SELECT " RECORD_COLS " FROM sessions "
+                                        "WHERE (CAST(?1 AS TEXT) IS NULL OR trainee = ?1) "
+                                        "AND (CAST(?2 AS TEXT) IS NULL OR scenario_id = ?2) "
+                                        "AND (CAST(?3 AS TEXT) IS NULL OR cohort = ?3) "
+                                        "AND (CAST(?4 AS TEXT) IS NULL OR started >= ?4) "
+                                        "AND (CAST(?5 AS TEXT) IS NULL OR started <= ?5) ORDER BY started, id");
     if (rc == SQLITE_OK) {
         const char *vals[5] = { f->trainee, f->scenario, f->cohort, f->since ? since : NULL,
                                 f->until ? until : NULL };
         for (int i = 0; i < 5; i++)
             if (vals[i])
-                sqlite3_bind_text(q, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+                rp_q_bind_text(q, i + 1, vals[i]);
         int cap = 0;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        while ((rc = rp_q_step(q)) == SQLITE_ROW) {
             if (out->n == cap) {
                 int ncap = cap ? cap * 2 : 32;
                 rp_record *p = realloc(out->items, sizeof *p * (size_t)ncap);
@@ -277,7 +279,7 @@ int rp_report_list(rp_store *st, const rp_filter *f, bool with_decisions, rp_rec
             }
             read_record(st, q, &out->items[out->n++]);
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     for (int i = 0; rc == SQLITE_OK && with_decisions && i < out->n; i++)
@@ -293,20 +295,20 @@ int rp_report_list(rp_store *st, const rp_filter *f, bool with_decisions, rp_rec
 int rp_report_load(rp_store *st, long long id, rp_record *out, char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *q;
-    int rc = sqlite3_prepare_v2(st->db, "SELECT " RECORD_COLS " FROM sessions WHERE id = ?1", -1, &q, NULL);
+    rp_q *q;
+    int rc = rp_db_prepare(st, &q, "SELECT " RECORD_COLS " FROM sessions WHERE id = ?1");
     if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, id);
-        rc = sqlite3_step(q);
+        rp_q_bind_int64(q, 1, id);
+        rc = rp_q_step(q);
         if (rc == SQLITE_ROW) {
             read_record(st, q, out);
             rc = SQLITE_OK;
         } else if (rc == SQLITE_DONE) {
-            sqlite3_finalize(q);
+            rp_q_finalize(q);
             snprintf(err, errsize, "there is no session %lld in %s", id, rp_store_path(st));
             return -2;
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
     }
     if (rc == SQLITE_OK)
         rc = load_decisions(st, out);

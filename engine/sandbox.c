@@ -16,7 +16,8 @@
  *            every call into the state. Work done inside C functions is
  *            charged too: every byte allocated (BYTES_PER_INSTRUCTION), the
  *            time a pattern took, the elements table.insert/remove/move/
- *            unpack shift, the bytes load parses and utf8/byte/tonumber scan,
+ *            unpack shift, the bytes load parses and utf8/byte/tonumber/pack
+ *            scan, the values a coroutine passes,
  *            and the varargs a function copies around (sampled at each hook,
  *            whose interval is random so that no loop can be timed to dodge
  *            it). Once the budget is spent every further instruction fails.
@@ -59,6 +60,8 @@
 #define INSTRUCTIONS_PER_SECOND 2e8   /* time spent in a C function, charged as instructions */
 #define MIN_CALL_SECONDS 1.0
 #define RESUME_COST 32                /* a resume and its yield, in instructions */
+#define FREE_INSTRUCTIONS 1000        /* what a call may spend without counting towards the totals */
+#define FREE_SECONDS 0.01
 
 static const char ran_too_long[] = "the script ran too long (an endless loop?)";
 
@@ -268,6 +271,9 @@ static int sb_byte(lua_State *L) { return scanned(L, "byte"); }
 static int sb_utf8_len(lua_State *L) { return scanned(L, "len"); }
 static int sb_utf8_offset(lua_State *L) { return scanned(L, "offset"); }
 static int sb_utf8_codepoint(lua_State *L) { return scanned(L, "codepoint"); }
+static int sb_pack(lua_State *L) { return scanned(L, "pack"); }
+static int sb_unpack_string(lua_State *L) { return scanned(L, "unpack"); }
+static int sb_packsize(lua_State *L) { return scanned(L, "packsize"); }
 
 /* xpcall's message handler runs while the error is raised: skipped once the call is stopped. */
 static int sb_xpcall_handler(lua_State *L)
@@ -334,6 +340,7 @@ static int sb_wrapped(lua_State *L)
     lua_pushvalue(L, lua_upvalueindex(1)); /* the coroutine */
     lua_rotate(L, 1, 2);
     lua_call(L, n + 1, LUA_MULTRET);
+    charge(L, lua_gettop(L));              /* the values it passed back */
     if (lua_toboolean(L, 1))
         return lua_gettop(L) - 1;          /* what it yielded or returned */
     lua_settop(L, 2);
@@ -347,8 +354,10 @@ static int sb_wrapped(lua_State *L)
 
 static int sb_coresume(lua_State *L)
 {
-    charge(L, RESUME_COST);
-    return call_original(L, "resume");
+    charge(L, RESUME_COST + lua_gettop(L));
+    int n = call_original(L, "resume");
+    charge(L, n);                          /* the values it passed back */
+    return n;
 }
 
 static int sb_cowrap(lua_State *L)
@@ -716,7 +725,8 @@ static int open_sandbox(lua_State *L)
 
     static const luaL_Reg string_guards[] = {
         {"find", sb_find}, {"match", sb_match}, {"gmatch", sb_gmatch}, {"gsub", sb_gsub},
-        {"rep", sb_rep}, {"byte", sb_byte}, {NULL, NULL}
+        {"rep", sb_rep}, {"byte", sb_byte}, {"pack", sb_pack}, {"unpack", sb_unpack_string},
+        {"packsize", sb_packsize}, {NULL, NULL}
     };
     static const luaL_Reg table_guards[] = {
         {"insert", sb_insert}, {"remove", sb_remove}, {"unpack", sb_unpack},
@@ -864,10 +874,15 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
     double seconds = (double)budget * SECONDS_PER_INSTRUCTION;
     if (seconds < MIN_CALL_SECONDS)
         seconds = MIN_CALL_SECONDS;
-    if (instr_left < budget)
+    int clamped = 0;                       /* the totals, not the call's own limits, bind */
+    if (instr_left < budget) {
         budget = (long)(instr_left > 0 ? instr_left : 0);
-    if (seconds_left < seconds)
+        clamped = 1;
+    }
+    if (seconds_left < seconds) {
         seconds = seconds_left;
+        clamped = 1;
+    }
     if (budget <= 0 || seconds <= 0) {
         lua_pop(L, nargs + 1);
         push_totals_message(lua);
@@ -886,9 +901,17 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
 
+    /*
+     * The totals count what a call spends beyond a small allowance, so that
+     * the millions of quick calls the explorer makes never add up, while a
+     * call that spins counts almost in full.
+     */
     long used = budget - (lua->budget > 0 ? lua->budget : 0);
-    lua->total_instructions += used > 0 ? used : 0;
-    lua->total_seconds += now_seconds() - start;
+    double took = now_seconds() - start;
+    if (used > FREE_INSTRUCTIONS)
+        lua->total_instructions += used - FREE_INSTRUCTIONS;
+    if (took > FREE_SECONDS)
+        lua->total_seconds += took - FREE_SECONDS;
     int stopped = lua->budget <= 0 || now_seconds() > lua->deadline;
     if (rc == LUA_OK && stopped) {
         /* e.g. a coroutine was stopped and its resumer returned before its next check */
@@ -909,11 +932,12 @@ int rp_lua_pcall(rp_lua *lua, int nargs, int nresults, long budget)
                                   : "the script's error could not be reported: its error value's "
                                     "__tostring failed; raise errors with a text message");
     }
-    /* Stopped because the state's totals ran out, not this call's own budget: say so. */
-    if (rc != LUA_OK && stopped && (lua->total_instructions >= RP_LUA_TOTAL_BUDGET ||
-                                    lua->total_seconds >= RP_LUA_TOTAL_SECONDS)) {
+    /* Stopped because the state's totals ran out, not this call's own budget: say so, and stay so. */
+    if (rc != LUA_OK && stopped && clamped) {
         lua_pop(L, 1);
         push_totals_message(lua);
+        lua->total_instructions = RP_LUA_TOTAL_BUDGET;
+        lua->total_seconds = RP_LUA_TOTAL_SECONDS;
     }
     return rc;
 }

@@ -216,8 +216,17 @@ static int f_decl(lua_State *L)
     const char *kind = lua_tostring(L, lua_upvalueindex(2));
     if (lua_type(L, 1) != LUA_TSTRING)
         return luaL_error(L, "%s needs an id in quotes: %s \"greeting\" { ... }", kind, kind);
-    if (lua_rawlen(L, 1) == 0)
-        return luaL_error(L, "%s id is empty", kind);
+    size_t idlen;
+    const char *idtext = lua_tolstring(L, 1, &idlen);
+    if (idlen == 0)
+        return luaL_error(L, "%s id is empty; give it a name such as %s \"greeting\"", kind, kind);
+    /* Ids end up in C strings, messages, graphs and records: plain text only. */
+    for (size_t i = 0; i < idlen; i++)
+        if ((unsigned char)idtext[i] < 0x20 || idtext[i] == 0x7F)
+            return luaL_error(L, "%s id has a control character (byte %d); use letters, digits and '-'",
+                              kind, (int)(unsigned char)idtext[i]);
+    if (rp_utf8_invalid_at(idtext, idlen) >= 0)
+        return luaL_error(L, "%s id is not valid UTF-8; use letters, digits and '-'", kind);
     int line = current_line(L);
     /* Remember it as pending until its body arrives. */
     lua_getfield(L, lua_upvalueindex(1), "pending");
@@ -326,7 +335,7 @@ static const char *text_field(loader *ld, int t, int src, const char *key, const
         const char *s = lua_tolstring(L, -1, &len);
         long bad;
         if (strlen(s) != len)
-            diag(ld, RP_ERROR, line, "%s '%s' contains a NUL byte", what, key);
+            diag(ld, RP_ERROR, line, "%s '%s' contains a NUL byte (\\0); remove it", what, key);
         else if ((bad = rp_utf8_invalid_at(s, len)) >= 0)
             diag(ld, RP_ERROR, line, "%s '%s' is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
                  what, key, (unsigned char)s[bad], bad);
@@ -739,7 +748,7 @@ static void read_choice(loader *ld, rp_node *nd, int k, int t, int src, int line
         const char *s = lua_tolstring(L, -1, &len);
         long bad;
         if (strlen(s) != len)
-            diag(ld, RP_ERROR, line, "%s: the text contains a NUL byte", what);
+            diag(ld, RP_ERROR, line, "%s: the text contains a NUL byte (\\0); remove it", what);
         else if ((bad = rp_utf8_invalid_at(s, len)) >= 0)
             diag(ld, RP_ERROR, line, "%s: the text is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
                  what, (unsigned char)s[bad], bad);
@@ -1049,6 +1058,17 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
     if (src[0] == '\x1b') {
         diag(&ld, RP_ERROR, 0, "this is compiled Lua bytecode; scenarios must be plain Lua text");
         goto fail_early;
+    }
+    /* A control byte (a NUL, say) means this is not a text file: say so before Lua does. */
+    int line = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)src[i];
+        line += c == '\n';
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F) {
+            diag(&ld, RP_ERROR, line, "the file has the control byte 0x%02X here, so it is not a text file; "
+                 "check that this is the right file, or save it as plain UTF-8 text", c);
+            goto fail_early;
+        }
     }
     rp_srcmap_build(&ld.map, src, len);
 

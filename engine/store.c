@@ -1,20 +1,22 @@
 /*
- * store.c - the record store (store.h): SQLite, sealed with HMACs.
+ * store.c - the record store (store.h), sealed with HMACs: the SQL and the
+ * logic, shared by both backends (store_private.h): SQLite, one file
+ * (store_sqlite.c), and PostgreSQL, a server shared by several PCs
+ * (store_pg.c).
  *
  * SETTINGS
- *   RAPPORT_DB              the records file, unless --db is given
+ *   RAPPORT_DB              the records file or postgresql:// URL, unless --db is given
  *   XDG_DATA_HOME, HOME     where the default records file lives
- *   RAPPORT_DB_TIMEOUT_MS   how long to wait for another process's lock (10000)
+ *   RAPPORT_DB_TIMEOUT_MS   how long to wait for another writer's lock (10000)
  *
- * THE FILE
- *   One SQLite database in WAL mode (readers never block the recorder),
- *   synchronous=FULL (a committed decision survives a power cut),
- *   foreign keys on, secure_delete on (forgotten records are overwritten).
- *   The schema is versioned with PRAGMA user_version; `migrations` below
- *   brings an older file up to date in one transaction.
+ * THE SCHEMA
+ *   Versioned (SQLite: PRAGMA user_version; PostgreSQL: the rapport_schema
+ *   table); each backend's `migrations` bring older records up to date in
+ *   one transaction. Format 2 added the outbox of xAPI statements (sync.h).
  *
  * TAMPER EVIDENCE
- *   The key is 32 random bytes, hex, in PATH.key (0600), made on first use.
+ *   The key is 32 random bytes, hex, in a file (0600) made on first use:
+ *   PATH.key beside an SQLite file; for PostgreSQL see store_pg.c.
  *   Each record carries HMAC-SHA-256 values computed over what was read back
  *   from the database (so writing and verifying share one canonical form):
  *     sessions.begin_mac   who, which scenario, when: written at begin
@@ -47,84 +49,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION RP_SCHEMA_VERSION
 #define OLDEST_READABLE 1        /* reports can read records from format 1 on, without migrating them */
 #define ZERO_SEAL "0000000000000000000000000000000000000000000000000000000000000000"
-
-/* ---- schema ------------------------------------------------------------------- */
-
-static const char *const migrations[SCHEMA_VERSION] = {
-    /* 0 -> 1 */
-    "CREATE TABLE sessions ("
-    "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  uuid         TEXT NOT NULL UNIQUE,"
-    "  trainee      TEXT NOT NULL,"
-    "  cohort       TEXT,"
-    "  scenario_id  TEXT NOT NULL,"
-    "  title        TEXT NOT NULL,"
-    "  audience     TEXT NOT NULL,"
-    "  version      TEXT,"
-    "  content_hash TEXT NOT NULL,"
-    "  started      TEXT NOT NULL,"
-    "  ended        TEXT,"
-    "  status       TEXT NOT NULL DEFAULT 'in_progress'"
-    "               CHECK (status IN ('in_progress', 'complete', 'abandoned')),"
-    "  ending       TEXT,"
-    "  outcome      TEXT,"
-    "  empathy      REAL,"
-    "  resolution   REAL,"
-    "  choices      REAL,"
-    "  overall      REAL,"
-    "  passed       INTEGER CHECK (passed IN (0, 1)),"
-    "  pass_mark    REAL NOT NULL,"
-    "  mood_start   REAL NOT NULL,"
-    "  mood_end     REAL,"
-    "  recorder     TEXT NOT NULL,"
-    "  begin_mac    TEXT NOT NULL DEFAULT '',"
-    "  seal_seq     INTEGER UNIQUE,"
-    "  prev_seal    TEXT,"
-    "  seal         TEXT"
-    ");"
-    "CREATE INDEX sessions_by_trainee ON sessions(trainee, scenario_id);"
-    "CREATE INDEX sessions_by_started ON sessions(started);"
-    "CREATE TABLE decisions ("
-    "  session_id   INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
-    "  idx          INTEGER NOT NULL CHECK (idx >= 0),"
-    "  node         TEXT NOT NULL,"
-    "  choice       INTEGER,"
-    "  option_index INTEGER,"
-    "  text         TEXT,"
-    "  quality      TEXT,"
-    "  empathy      REAL NOT NULL,"
-    "  resolution   REAL NOT NULL,"
-    "  mood         REAL NOT NULL,"
-    "  feedback     TEXT,"
-    "  response_ms  INTEGER,"
-    "  timed_out    INTEGER NOT NULL CHECK (timed_out IN (0, 1)),"
-    "  best         TEXT,"
-    "  options      TEXT,"
-    "  recorded     TEXT NOT NULL,"
-    "  mac          TEXT NOT NULL DEFAULT '',"
-    "  PRIMARY KEY (session_id, idx)"
-    ") WITHOUT ROWID;"
-    "CREATE TABLE ledger (name TEXT PRIMARY KEY, value TEXT NOT NULL, mac TEXT NOT NULL) WITHOUT ROWID;"
-    "CREATE TABLE forgotten (id INTEGER PRIMARY KEY, at TEXT NOT NULL, mac TEXT NOT NULL);",
-    /* 1 -> 2: the outbox of xAPI statements for `rapport sync` (sync.h); filled by backfill_outbox */
-    "CREATE TABLE outbox ("
-    "  seq          INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  statement_id TEXT NOT NULL UNIQUE,"
-    "  session_id   INTEGER NOT NULL,"
-    "  kind         TEXT NOT NULL,"
-    "  idx          INTEGER NOT NULL,"
-    "  queued       TEXT NOT NULL,"
-    "  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'rejected', 'conflict')),"
-    "  tries        INTEGER NOT NULL DEFAULT 0,"
-    "  last_try     TEXT,"
-    "  last_error   TEXT"
-    ");"
-    "CREATE INDEX outbox_by_session ON outbox(session_id);"
-    "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
-};
 
 /* The columns each MAC covers, in this order. */
 #define HEADER_COLS "id, uuid, trainee, cohort, scenario_id, title, audience, version, content_hash, " \
@@ -187,7 +114,8 @@ static unsigned long long process_start(long pid)
         return 0;
     unsigned long long start = 0;
     int field = 2;
-    for (char *tok = strtok(p + 1, " "); tok; tok = strtok(NULL, " ")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(p + 1, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
         if (++field == 22) {
             start = strtoull(tok, NULL, 10);
             break;
@@ -213,6 +141,11 @@ bool rp_store_recorder_alive(const rp_store *st, const char *recorder)
     char host[128], mine[128];
     long pid;
     unsigned long long start;
+    if (st->be->recorder_alive) {
+        int alive = st->be->recorder_alive(st, recorder);   /* PostgreSQL: is its connection still open? */
+        if (alive >= 0)
+            return alive == 1;
+    }
     if (recorder == NULL || sscanf(recorder, "%127s %ld %llu", host, &pid, &start) != 3)
         return false;
     if (sscanf(st->recorder, "%127s", mine) != 1 || strcmp(host, mine) != 0)
@@ -222,8 +155,7 @@ bool rp_store_recorder_alive(const rp_store *st, const char *recorder)
     return start != 0 && process_start(pid) == start;
 }
 
-/* Creates the folders of path's parent, each owner-only. 0, or -1 with errno. */
-static int make_parent_dirs(const char *path)
+int rp_make_parent_dirs(const char *path)
 {
     char buf[PATH_MAX];
     snprintf(buf, sizeof buf, "%s", path);
@@ -250,66 +182,34 @@ static int make_parent_dirs(const char *path)
 
 /* ---- errors for people ----------------------------------------------------------------- */
 
+bool rp_store_is_url(const char *path)
+{
+    return path && (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0);
+}
+
 void rp_store_error(const rp_store *st, int rc, const char *doing, char *err, size_t errsize)
 {
-    const char *path = st && st->path ? st->path : "the records file";
-    int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
-    const char *detail = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
-    int wait_s = st ? (st->busy_ms + 999) / 1000 : 10;
-    switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        snprintf(err, errsize, "could not %s: %s is locked by another program (waited %d s). "
-                 "Close any program that has it open (an sqlite3 shell, a backup or sync tool) and try again",
-                 doing, path, wait_s);
-        break;
-    case SQLITE_FULL:
-        snprintf(err, errsize, "could not %s: the disk holding %s is full. Nothing already recorded "
-                 "was lost. Free some space and try again", doing, path);
-        break;
-    case SQLITE_READONLY:
-        snprintf(err, errsize, "could not %s: %s is read-only for this user. Ask for write access to it "
-                 "and its folder, or record elsewhere with --db PATH", doing, path);
-        break;
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-        snprintf(err, errsize, "could not %s: %s is not a Rapport records file, or it is damaged (%s). "
-                 "Rapport has not changed it. Restore it from a backup, or move it aside and Rapport "
-                 "will start a new one", doing, path, detail);
-        break;
-    case SQLITE_CANTOPEN:
-        snprintf(err, errsize, "could not %s: cannot open %s (%s). Check that its folder exists and that "
-                 "you may read and write there, or choose another file with --db PATH", doing, path,
-                 sys ? strerror(sys) : detail);
-        break;
-    case SQLITE_IOERR:
-        if (sys == ENOSPC || sys == EDQUOT)
-            snprintf(err, errsize, "could not %s: the disk holding %s is full. Nothing already recorded "
-                     "was lost. Free some space and try again", doing, path);
-        else
-            snprintf(err, errsize, "could not %s: reading or writing %s failed (%s). Check the disk, "
-                     "then try again", doing, path, sys ? strerror(sys) : detail);
-        break;
-    case SQLITE_CONSTRAINT:
-        snprintf(err, errsize, "could not %s: the records in %s are inconsistent (%s). Run "
-                 "'rapport verify' to see what is wrong", doing, path, detail);
-        break;
-    default:
-        snprintf(err, errsize, "could not %s in %s: %s", doing, path, detail);
-        break;
-    }
+    const rp_backend *be = st && st->be ? st->be : &rp_backend_sqlite;
+    be->error(st, rc, doing, err, errsize);
 }
 
 /* ---- small SQL helpers ---------------------------------------------------------------------- */
 
 static int exec(rp_store *st, const char *sql)
 {
-    return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+    return rp_db_exec(st, sql);
 }
 
+/* A transaction that writes: one writer at a time (SQLite: the file's lock; PostgreSQL: an advisory lock). */
 static int tx_begin(rp_store *st)
 {
-    return exec(st, "BEGIN IMMEDIATE");
+    return st->be->begin(st, RP_TX_WRITE);
+}
+
+/* One consistent view of the records, for reading. */
+static int tx_snapshot(rp_store *st)
+{
+    return st->be->begin(st, RP_TX_SNAPSHOT);
 }
 
 static int tx_commit(rp_store *st)
@@ -322,28 +222,28 @@ static int tx_commit(rp_store *st)
 
 static void tx_rollback(rp_store *st)
 {
-    if (!sqlite3_get_autocommit(st->db))
+    if (st->be->in_tx(st))
         exec(st, "ROLLBACK");
 }
 
-static int prepare(rp_store *st, sqlite3_stmt **q, const char *sql)
+static int prepare(rp_store *st, rp_q **q, const char *sql)
 {
-    return sqlite3_prepare_v2(st->db, sql, -1, q, NULL);
+    return rp_db_prepare(st, q, sql);
 }
 
-static void bind_text(sqlite3_stmt *q, int i, const char *s)
+static void bind_text(rp_q *q, int i, const char *s)
 {
     if (s)
-        sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+        rp_q_bind_text(q, i, s);
     else
-        sqlite3_bind_null(q, i);
+        rp_q_bind_null(q, i);
 }
 
 /* Runs a statement that returns no rows. */
-static int step_done(sqlite3_stmt *q)
+static int step_done(rp_q *q)
 {
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
+    int rc = rp_q_step(q);
+    rp_q_finalize(q);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -377,28 +277,28 @@ static void mac_start(const rp_store *st, mac_state *m, const char *domain)
 }
 
 /* Feeds columns [0, ncols) of the current row: type and canonical text of each. */
-static void mac_row(mac_state *m, sqlite3_stmt *q, int ncols)
+static void mac_row(mac_state *m, rp_q *q, int ncols)
 {
     char num[64];
     mac_field(m, 'r', NULL, 0);
     for (int c = 0; c < ncols; c++) {
-        switch (sqlite3_column_type(q, c)) {
+        switch (rp_q_type(q, c)) {
         case SQLITE_NULL:
             mac_field(m, 'N', NULL, 0);
             break;
         case SQLITE_INTEGER:
-            snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(q, c));
+            snprintf(num, sizeof num, "%lld", (long long)rp_q_int64(q, c));
             mac_field(m, 'I', num, strlen(num));
             break;
         case SQLITE_FLOAT:
-            snprintf(num, sizeof num, "%.17g", sqlite3_column_double(q, c));
+            snprintf(num, sizeof num, "%.17g", rp_q_double(q, c));
             mac_field(m, 'R', num, strlen(num));
             break;
         case SQLITE_TEXT:
-            mac_field(m, 'T', sqlite3_column_text(q, c), (size_t)sqlite3_column_bytes(q, c));
+            mac_field(m, 'T', rp_q_text(q, c), (size_t)rp_q_bytes(q, c));
             break;
         default:
-            mac_field(m, 'B', sqlite3_column_blob(q, c), (size_t)sqlite3_column_bytes(q, c));
+            mac_field(m, 'B', rp_q_text(q, c), (size_t)rp_q_bytes(q, c));
             break;
         }
     }
@@ -414,16 +314,16 @@ static void mac_hex(mac_state *m, char out[65])
 /* The MAC of a query's rows (bound to id), under a domain. */
 static int mac_of_query(rp_store *st, const char *domain, const char *sql, long long id, char out[65])
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, sql);
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, id);
+    rp_q_bind_int64(q, 1, id);
     mac_state m;
     mac_start(st, &m, domain);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-        mac_row(&m, q, sqlite3_column_count(q));
-    sqlite3_finalize(q);
+    while ((rc = rp_q_step(q)) == SQLITE_ROW)
+        mac_row(&m, q, rp_q_column_count(q));
+    rp_q_finalize(q);
     if (rc != SQLITE_DONE)
         return rc;
     mac_hex(&m, out);
@@ -446,14 +346,14 @@ static int seal_of(rp_store *st, long long id, char out[65])
     mac_state m;
     mac_start(st, &m, "rapport-seal-v1");
     for (int i = 0; i < 3; i++) {
-        sqlite3_stmt *q;
+        rp_q *q;
         int rc = prepare(st, &q, sql[i]);
         if (rc != SQLITE_OK)
             return rc;
-        sqlite3_bind_int64(q, 1, id);
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-            mac_row(&m, q, sqlite3_column_count(q));
-        sqlite3_finalize(q);
+        rp_q_bind_int64(q, 1, id);
+        while ((rc = rp_q_step(q)) == SQLITE_ROW)
+            mac_row(&m, q, rp_q_column_count(q));
+        rp_q_finalize(q);
         if (rc != SQLITE_DONE)
             return rc;
     }
@@ -485,7 +385,7 @@ static int ledger_set(rp_store *st, const char *name, const char *value)
 {
     char mac[65];
     ledger_mac(st, name, value, mac);
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "INSERT INTO ledger(name, value, mac) VALUES (?1, ?2, ?3) "
                              "ON CONFLICT(name) DO UPDATE SET value = excluded.value, mac = excluded.mac");
     if (rc != SQLITE_OK)
@@ -499,7 +399,7 @@ static int ledger_set(rp_store *st, const char *name, const char *value)
 /* Reads a ledger value into out (empty when absent); *mac_ok tells whether its MAC holds. */
 static int ledger_get(rp_store *st, const char *name, char *out, size_t size, bool *present, bool *mac_ok)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "SELECT value, mac FROM ledger WHERE name = ?1");
     if (rc != SQLITE_OK)
         return rc;
@@ -508,10 +408,10 @@ static int ledger_get(rp_store *st, const char *name, char *out, size_t size, bo
     *present = false;
     if (mac_ok)
         *mac_ok = false;
-    rc = sqlite3_step(q);
+    rc = rp_q_step(q);
     if (rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(q, 0);
-        const char *m = (const char *)sqlite3_column_text(q, 1);
+        const char *v = (const char *)rp_q_text(q, 0);
+        const char *m = (const char *)rp_q_text(q, 1);
         snprintf(out, size, "%s", v ? v : "");
         *present = true;
         if (mac_ok && v && m) {
@@ -521,7 +421,7 @@ static int ledger_get(rp_store *st, const char *name, char *out, size_t size, bo
         }
         rc = SQLITE_DONE;
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -538,15 +438,15 @@ static int outbox_add(rp_store *st, long long id, const char *uuid, const char *
     char sid[37], now[32];
     rp_xapi_statement_id(uuid, kind, idx, sid);
     rp_store_now(now);
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "INSERT INTO outbox (statement_id, session_id, kind, idx, queued) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(statement_id) DO NOTHING");
+                             "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (rc != SQLITE_OK)
         return rc;
     bind_text(q, 1, sid);
-    sqlite3_bind_int64(q, 2, id);
+    rp_q_bind_int64(q, 2, id);
     bind_text(q, 3, kind);
-    sqlite3_bind_int(q, 4, idx);
+    rp_q_bind_int64(q, 4, idx);
     bind_text(q, 5, now);
     return step_done(q);
 }
@@ -554,20 +454,20 @@ static int outbox_add(rp_store *st, long long id, const char *uuid, const char *
 /* The session's UUID, for its statement ids. */
 static int session_uuid(rp_store *st, long long id, char out[40])
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "SELECT uuid FROM sessions WHERE id = ?1");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, id);
-    rc = sqlite3_step(q);
+    rp_q_bind_int64(q, 1, id);
+    rc = rp_q_step(q);
     if (rc == SQLITE_ROW) {
-        const char *u = (const char *)sqlite3_column_text(q, 0);
+        const char *u = (const char *)rp_q_text(q, 0);
         snprintf(out, 40, "%s", u ? u : "");
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_NOTFOUND;
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return rc;
 }
 
@@ -591,24 +491,24 @@ static int outbox_add_closing(rp_store *st, long long id, bool complete, bool pa
 /* Migration to format 2: queues every statement of the records made before the outbox existed. */
 static int backfill_outbox(rp_store *st)
 {
-    sqlite3_stmt *q, *d;
+    rp_q *q, *d;
     int rc = prepare(st, &q, "SELECT id, uuid, status, passed FROM sessions ORDER BY id");
     if (rc != SQLITE_OK)
         return rc;
-    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(q, 0);
+    while (rc == SQLITE_OK && (rc = rp_q_step(q)) == SQLITE_ROW) {
+        long long id = rp_q_int64(q, 0);
         char uuid[40], status[24];
-        snprintf(uuid, sizeof uuid, "%s", sqlite3_column_text(q, 1) ? (const char *)sqlite3_column_text(q, 1) : "");
-        snprintf(status, sizeof status, "%s", sqlite3_column_text(q, 2) ? (const char *)sqlite3_column_text(q, 2) : "");
-        bool passed = sqlite3_column_int(q, 3) == 1;
+        snprintf(uuid, sizeof uuid, "%s", rp_q_text(q, 1) ? (const char *)rp_q_text(q, 1) : "");
+        snprintf(status, sizeof status, "%s", rp_q_text(q, 2) ? (const char *)rp_q_text(q, 2) : "");
+        bool passed = rp_q_int(q, 3) == 1;
         if ((rc = outbox_add(st, id, uuid, "launched", 0)) != SQLITE_OK)
             break;
         if ((rc = prepare(st, &d, "SELECT idx FROM decisions WHERE session_id = ?1 ORDER BY idx")) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(d, 1, id);
-        while (rc == SQLITE_OK && (rc = sqlite3_step(d)) == SQLITE_ROW)
-            rc = outbox_add(st, id, uuid, "answered", sqlite3_column_int(d, 0));
-        sqlite3_finalize(d);
+        rp_q_bind_int64(d, 1, id);
+        while (rc == SQLITE_OK && (rc = rp_q_step(d)) == SQLITE_ROW)
+            rc = outbox_add(st, id, uuid, "answered", rp_q_int(d, 0));
+        rp_q_finalize(d);
         if (rc != SQLITE_DONE && rc != SQLITE_OK)
             break;
         const char *kinds[2];
@@ -617,7 +517,7 @@ static int backfill_outbox(rp_store *st)
         for (int k = 0; rc == SQLITE_OK && k < n; k++)
             rc = outbox_add(st, id, uuid, kinds[k], 0);
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -663,6 +563,10 @@ static int key_create(rp_store *st, char *err, size_t errsize)
     strcat(hex, "\n");
     char tmp[PATH_MAX + 32];
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", st->key_path, (long)getpid());
+    if (st->be != &rp_backend_sqlite && rp_make_parent_dirs(st->key_path) != 0) {
+        snprintf(err, errsize, "cannot create the folder for the seal key %s (%s)", st->key_path, strerror(errno));
+        return -1;
+    }
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         snprintf(err, errsize, "cannot create the seal key %s (%s). Check that you may write in its folder",
@@ -702,15 +606,24 @@ static int key_setup(rp_store *st, char *err, size_t errsize)
         rp_store_error(st, rc, "read the records", err, errsize);
         return -1;
     }
+    bool created = false;
     if (r == 0) {
-        if (present) {
+        if (present && st->be == &rp_backend_sqlite) {
             snprintf(err, errsize, "the seal key %s is missing, so the records in %s can be neither sealed "
                      "nor verified. Restore the key file from a backup (it lives beside the records file), "
                      "or move the records file aside to start new records", st->key_path, st->path);
             return -1;
         }
+        if (present) {
+            snprintf(err, errsize, "this computer does not have the seal key of the shared records %s, so it "
+                     "cannot record into them. Copy the key file from a computer that records there (or from "
+                     "your backup) to %s, readable only by the account that runs Rapport (chmod 600); see "
+                     "docs/deployment.md", st->path, st->key_path);
+            return -1;
+        }
         if (key_create(st, err, errsize) != 0)
             return -1;
+        created = true;
     }
     if (present) {
         if (!ok) {
@@ -734,6 +647,14 @@ static int key_setup(rp_store *st, char *err, size_t errsize)
         rc = ledger_set(st, "key", value);
     } else if (rc == SQLITE_OK && !ok) {
         tx_rollback(st);
+        if (created && st->be != &rp_backend_sqlite) {
+            /* another computer set up these shared records at the same moment: its key is the one */
+            unlink(st->key_path);
+            snprintf(err, errsize, "another computer set up the shared records %s at the same moment, with its "
+                     "own seal key. Copy that computer's key file to %s (chmod 600) and try again",
+                     st->path, st->key_path);
+            return -1;
+        }
         snprintf(err, errsize, "the seal key %s does not belong to %s. Restore the right key file",
                  st->key_path, st->path);
         return -1;
@@ -755,26 +676,30 @@ void rp_store_close(rp_store *st)
 {
     if (st == NULL)
         return;
-    if (st->db)
-        sqlite3_close(st->db);
+    if (st->be)
+        st->be->close(st);
     sodium_memzero(st->key, sizeof st->key);
     free(st->path);
+    if (st->conninfo) {
+        sodium_memzero(st->conninfo, strlen(st->conninfo));
+        free(st->conninfo);
+    }
     free(st->key_path);
     free(st);
 }
 
 static int count_rows(rp_store *st, const char *sql, long long *out)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, sql);
     if (rc != SQLITE_OK)
         return rc;
-    rc = sqlite3_step(q);
+    rc = rp_q_step(q);
     if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int64(q, 0);
+        *out = rp_q_int64(q, 0);
         rc = SQLITE_OK;
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return rc;
 }
 
@@ -782,9 +707,7 @@ static int count_rows(rp_store *st, const char *sql, long long *out)
 static int migrate(rp_store *st, char *err, size_t errsize)
 {
     long long version = 0, tables = 0;
-    int rc = count_rows(st, "PRAGMA user_version", &version);
-    if (rc == SQLITE_OK)
-        rc = count_rows(st, "SELECT count(*) FROM sqlite_schema", &tables);
+    int rc = st->be->get_version(st, &version, &tables);
     if (rc != SQLITE_OK) {
         rp_store_error(st, rc, "open the records", err, errsize);
         return -1;
@@ -795,8 +718,12 @@ static int migrate(rp_store *st, char *err, size_t errsize)
         return -1;
     }
     if (version == 0 && tables > 0) {
-        snprintf(err, errsize, "%s is an SQLite database but not a Rapport records file. Rapport has not "
-                 "changed it; choose another file with --db PATH", st->path);
+        if (st->be == &rp_backend_sqlite)
+            snprintf(err, errsize, "%s is an SQLite database but not a Rapport records file. Rapport has not "
+                     "changed it; choose another file with --db PATH", st->path);
+        else
+            snprintf(err, errsize, "the database %s already holds tables that are not Rapport's. Rapport has not "
+                     "changed it; give Rapport a database of its own (docs/deployment.md)", st->path);
         return -1;
     }
     st->schema = (int)version;
@@ -815,17 +742,14 @@ static int migrate(rp_store *st, char *err, size_t errsize)
         rp_store_error(st, rc, "prepare the records file", err, errsize);
         return -1;
     }
-    rc = count_rows(st, "PRAGMA user_version", &version);     /* another process may have won */
+    rc = st->be->get_version(st, &version, &tables);           /* another process may have won */
     for (long long v = version; rc == SQLITE_OK && v < SCHEMA_VERSION; v++) {
-        rc = exec(st, migrations[v]);
+        rc = exec(st, st->be->migrations[v]);
         if (rc == SQLITE_OK && v == 1)
             rc = backfill_outbox(st);
     }
-    if (rc == SQLITE_OK && version < SCHEMA_VERSION) {
-        char sql[64];
-        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
-        rc = exec(st, sql);
-    }
+    if (rc == SQLITE_OK && version < SCHEMA_VERSION)
+        rc = st->be->set_version(st, SCHEMA_VERSION);
     if (rc == SQLITE_OK)
         rc = tx_commit(st);
     else
@@ -836,31 +760,6 @@ static int migrate(rp_store *st, char *err, size_t errsize)
     }
     st->schema = SCHEMA_VERSION;
     return 0;
-}
-
-/* Opens st->path read-only as an immutable file (no locks, no -shm). */
-static int open_immutable(rp_store *st)
-{
-    size_t n = strlen(st->path) * 3 + 32;
-    char *uri = malloc(n);
-    if (uri == NULL)
-        return SQLITE_NOMEM;
-    size_t k = (size_t)snprintf(uri, n, "file:");
-    for (const unsigned char *p = (const unsigned char *)st->path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("/-._~", *p))
-            uri[k++] = (char)*p;
-        else
-            k += (size_t)snprintf(uri + k, n - k, "%%%02X", *p);
-    }
-    snprintf(uri + k, n - k, "?immutable=1");
-    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    free(uri);
-    if (rc == SQLITE_OK) {
-        sqlite3_extended_result_codes(st->db, 1);
-        sqlite3_busy_timeout(st->db, st->busy_ms);
-    }
-    return rc;
 }
 
 static rp_store *store_open(const char *path, bool read_only, char *err, size_t errsize)
@@ -874,104 +773,28 @@ static rp_store *store_open(const char *path, bool read_only, char *err, size_t 
         snprintf(err, errsize, "out of memory");
         return NULL;
     }
+    st->be = rp_store_is_url(path) ? &rp_backend_pg : &rp_backend_sqlite;
     st->path = strdup(path);
-    size_t klen = strlen(path) + 5;
-    st->key_path = malloc(klen);
-    if (st->path == NULL || st->key_path == NULL) {
+    if (st->path == NULL) {
         snprintf(err, errsize, "out of memory");
         rp_store_close(st);
         return NULL;
     }
-    snprintf(st->key_path, klen, "%s.key", path);
     st->read_only = read_only;
     const char *t = getenv("RAPPORT_DB_TIMEOUT_MS");
     st->busy_ms = t && *t ? atoi(t) : 10000;
     if (st->busy_ms < 0)
         st->busy_ms = 0;
     make_recorder(st->recorder, sizeof st->recorder);
-
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        snprintf(err, errsize, "%s is a folder, not a records file. Name a file, e.g. --db %s/records.db",
-                 path, path);
-        rp_store_close(st);
-        return NULL;
-    }
-    if (read_only) {
-        if (stat(path, &sb) != 0) {
-            snprintf(err, errsize, "there are no records at %s (%s). Record a session first (play in the "
-                     "window, or rapport run FILE --record), or name the records file with --db PATH or "
-                     "RAPPORT_DB", path, strerror(errno));
-            rp_store_close(st);
-            return NULL;
-        }
-    } else {
-        if (make_parent_dirs(path) != 0) {
-            snprintf(err, errsize, "cannot create the folder for %s (%s). Choose a place you can write "
-                     "with --db PATH or RAPPORT_DB", path, strerror(errno));
-            rp_store_close(st);
-            return NULL;
-        }
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);   /* owner-only from birth */
-        if (fd >= 0) {
-            close(fd);
-        } else if (errno != EEXIST) {
-            int e = errno;
-            if (e == ENOSPC || e == EDQUOT)
-                snprintf(err, errsize, "cannot create %s: the disk is full. Free some space and try again",
-                         path);
-            else
-                snprintf(err, errsize, "cannot create %s (%s). Choose a place you can write with --db PATH "
-                         "or RAPPORT_DB", path, strerror(e));
-            rp_store_close(st);
-            return NULL;
-        }
-    }
-    int rc = sqlite3_open_v2(path, &st->db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_extended_result_codes(st->db, 1);
-        sqlite3_busy_timeout(st->db, st->busy_ms);
-    }
-    if (rc == SQLITE_OK && !read_only && sqlite3_db_readonly(st->db, "main") == 1) {
-        snprintf(err, errsize, "%s is read-only for this user, so sessions cannot be recorded. Ask for write "
-                 "access to it and its folder, or record elsewhere with --db PATH", path);
-        rp_store_close(st);
-        return NULL;
-    }
-    long long probe;
-    if (rc == SQLITE_OK)
-        rc = count_rows(st, "SELECT count(*) FROM sqlite_schema", &probe);   /* reads the header */
-    if (read_only && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
-        /*
-         * A WAL file whose -shm cannot be made (a reader without write access
-         * to the folder). With no -wal left, everything is in the main file:
-         * read it as immutable.
-         */
-        sqlite3_close(st->db);
-        st->db = NULL;
-        rc = open_immutable(st);
-        if (rc == SQLITE_OK)
-            rc = count_rows(st, "SELECT count(*) FROM sqlite_schema", &probe);
-    }
-    if (rc == SQLITE_OK && !read_only) {
-        sqlite3_stmt *q;
-        rc = prepare(st, &q, "PRAGMA journal_mode = WAL");
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_step(q);
-            rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
-            sqlite3_finalize(q);
-        }
-        if (rc == SQLITE_OK)
-            rc = exec(st, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON");
-    }
-    if (rc == SQLITE_OK)
-        rc = exec(st, read_only ? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON" : "PRAGMA foreign_keys = ON");
-    if (rc != SQLITE_OK) {
-        rp_store_error(st, rc, "open the records", err, errsize);
+    if (st->be->open(st, err, errsize) != 0) {
         rp_store_close(st);
         return NULL;
     }
     if (migrate(st, err, errsize) != 0) {
+        rp_store_close(st);
+        return NULL;
+    }
+    if (!read_only && st->be->check_writable && st->be->check_writable(st, err, errsize) != 0) {
         rp_store_close(st);
         return NULL;
     }
@@ -1022,12 +845,14 @@ long long rp_store_begin(rp_store *st, const rp_session *s, const char *cohort, 
     rp_store_now(now);
 
     int rc = tx_begin(st);
-    long long id = 0;
-    sqlite3_stmt *q = NULL;
+    long long id = 0, next = 0;
+    rp_q *q = NULL;
     if (rc == SQLITE_OK)
-        rc = prepare(st, &q, "INSERT INTO sessions (uuid, trainee, cohort, scenario_id, title, audience, "
+        rc = st->be->next_session_id(st, &next);
+    if (rc == SQLITE_OK)
+        rc = prepare(st, &q, "INSERT INTO sessions (id, uuid, trainee, cohort, scenario_id, title, audience, "
                              "version, content_hash, started, pass_mark, mood_start, recorder) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+                             "VALUES (?13, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
     if (rc == SQLITE_OK) {
         bind_text(q, 1, uuid);
         bind_text(q, 2, rp_session_trainee(s));
@@ -1038,18 +863,27 @@ long long rp_store_begin(rp_store *st, const rp_session *s, const char *cohort, 
         bind_text(q, 7, sc->version);
         bind_text(q, 8, rp_scenario_hash(sc));
         bind_text(q, 9, now);
-        sqlite3_bind_double(q, 10, sc->pass_mark);
-        sqlite3_bind_double(q, 11, rp_session_start_mood(s));
+        rp_q_bind_double(q, 10, sc->pass_mark);
+        rp_q_bind_double(q, 11, rp_session_start_mood(s));
         bind_text(q, 12, st->recorder);
-        rc = step_done(q);
-        id = sqlite3_last_insert_rowid(st->db);
+        if (next > 0)
+            rp_q_bind_int64(q, 13, next);
+        else
+            rp_q_bind_null(q, 13);
+        rc = rp_q_step(q);
+        if (rc == SQLITE_ROW) {
+            id = rp_q_int64(q, 0);
+            rc = rp_q_step(q);
+        }
+        rp_q_finalize(q);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     char mac[65], num[32];
     if (rc == SQLITE_OK)
         rc = begin_mac_of(st, id, mac);
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "UPDATE sessions SET begin_mac = ?1 WHERE id = ?2")) == SQLITE_OK) {
         bind_text(q, 1, mac);
-        sqlite3_bind_int64(q, 2, id);
+        rp_q_bind_int64(q, 2, id);
         rc = step_done(q);
     }
     snprintf(num, sizeof num, "%lld", id);
@@ -1071,16 +905,16 @@ long long rp_store_begin(rp_store *st, const rp_session *s, const char *cohort, 
 /* The session's status column: 1 in progress, 0 finished, -1 gone (message in err), or an SQLite error. */
 static int check_in_progress(rp_store *st, long long id, int *rc_out, char *err, size_t errsize)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "SELECT status FROM sessions WHERE id = ?1");
     *rc_out = rc;
     if (rc != SQLITE_OK)
         return -2;
-    sqlite3_bind_int64(q, 1, id);
-    rc = sqlite3_step(q);
+    rp_q_bind_int64(q, 1, id);
+    rc = rp_q_step(q);
     int result;
     if (rc == SQLITE_ROW) {
-        const char *status = (const char *)sqlite3_column_text(q, 0);
+        const char *status = (const char *)rp_q_text(q, 0);
         result = status && strcmp(status, "in_progress") == 0;
         if (!result)
             snprintf(err, errsize, "session %lld in %s is already %s; nothing more can be recorded in it",
@@ -1094,22 +928,22 @@ static int check_in_progress(rp_store *st, long long id, int *rc_out, char *err,
     } else {
         result = -2;
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     *rc_out = rc;
     return result;
 }
 
-static void bind_json_text(sqlite3_stmt *q, int i, const cJSON *item)
+static void bind_json_text(rp_q *q, int i, const cJSON *item)
 {
     bind_text(q, i, cJSON_IsString(item) ? item->valuestring : NULL);
 }
 
-static void bind_json_number(sqlite3_stmt *q, int i, const cJSON *item)
+static void bind_json_number(rp_q *q, int i, const cJSON *item)
 {
     if (cJSON_IsNumber(item))
-        sqlite3_bind_double(q, i, item->valuedouble);
+        rp_q_bind_double(q, i, item->valuedouble);
     else
-        sqlite3_bind_null(q, i);
+        rp_q_bind_null(q, i);
 }
 
 /* The node's choices as shown to this trainee: [{"text": ..., "quality": ...}], malloc'd JSON. */
@@ -1132,14 +966,14 @@ static char *options_json(const rp_session *s, const rp_node *nd)
 /* Inserts decision idx (inside the caller's transaction) unless it is already there. */
 static int insert_decision(rp_store *st, long long id, const rp_session *s, const cJSON *card, int idx)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "SELECT 1 FROM decisions WHERE session_id = ?1 AND idx = ?2");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, id);
-    sqlite3_bind_int(q, 2, idx);
-    rc = sqlite3_step(q);
-    sqlite3_finalize(q);
+    rp_q_bind_int64(q, 1, id);
+    rp_q_bind_int64(q, 2, idx);
+    rc = rp_q_step(q);
+    rp_q_finalize(q);
     if (rc == SQLITE_ROW)
         return SQLITE_OK;                 /* recorded before (e.g. replayed after a reload) */
     if (rc != SQLITE_DONE)
@@ -1157,14 +991,14 @@ static int insert_decision(rp_store *st, long long id, const rp_session *s, cons
     rc = prepare(st, &q, "INSERT INTO decisions (" DECISION_COLS ") VALUES "
                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, idx);
+        rp_q_bind_int64(q, 1, id);
+        rp_q_bind_int64(q, 2, idx);
         bind_json_text(q, 3, cJSON_GetObjectItemCaseSensitive(d, "node"));
         bind_json_number(q, 4, cJSON_GetObjectItemCaseSensitive(d, "choice"));
         if (dec[idx].choice_index >= 0)
-            sqlite3_bind_int(q, 5, dec[idx].choice_index);
+            rp_q_bind_int64(q, 5, dec[idx].choice_index);
         else
-            sqlite3_bind_null(q, 5);
+            rp_q_bind_null(q, 5);
         bind_json_text(q, 6, cJSON_GetObjectItemCaseSensitive(d, "text"));
         bind_json_text(q, 7, cJSON_GetObjectItemCaseSensitive(d, "quality"));
         bind_json_number(q, 8, cJSON_GetObjectItemCaseSensitive(d, "empathy"));
@@ -1172,10 +1006,10 @@ static int insert_decision(rp_store *st, long long id, const rp_session *s, cons
         bind_json_number(q, 10, cJSON_GetObjectItemCaseSensitive(d, "mood"));
         bind_json_text(q, 11, cJSON_GetObjectItemCaseSensitive(d, "feedback"));
         if (dec[idx].response_ms >= 0)
-            sqlite3_bind_int64(q, 12, dec[idx].response_ms);
+            rp_q_bind_int64(q, 12, dec[idx].response_ms);
         else
-            sqlite3_bind_null(q, 12);
-        sqlite3_bind_int(q, 13, dec[idx].timed_out ? 1 : 0);
+            rp_q_bind_null(q, 12);
+        rp_q_bind_int64(q, 13, dec[idx].timed_out ? 1 : 0);
         bind_json_text(q, 14, cJSON_GetObjectItemCaseSensitive(d, "best"));
         bind_text(q, 15, options);
         bind_text(q, 16, now);
@@ -1188,14 +1022,14 @@ static int insert_decision(rp_store *st, long long id, const rp_session *s, cons
     rc = prepare(st, &q, "SELECT " DECISION_COLS " FROM decisions WHERE session_id = ?1 AND idx = ?2");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, id);
-    sqlite3_bind_int(q, 2, idx);
+    rp_q_bind_int64(q, 1, id);
+    rp_q_bind_int64(q, 2, idx);
     mac_state m;
     mac_start(st, &m, "rapport-decision-v1");
-    rc = sqlite3_step(q);
+    rc = rp_q_step(q);
     if (rc == SQLITE_ROW)
         mac_row(&m, q, N_DECISION_COLS);
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
     char mac[65];
@@ -1204,8 +1038,8 @@ static int insert_decision(rp_store *st, long long id, const rp_session *s, cons
     if (rc != SQLITE_OK)
         return rc;
     bind_text(q, 1, mac);
-    sqlite3_bind_int64(q, 2, id);
-    sqlite3_bind_int(q, 3, idx);
+    rp_q_bind_int64(q, 2, id);
+    rp_q_bind_int64(q, 3, idx);
     if ((rc = step_done(q)) != SQLITE_OK)
         return rc;
     return outbox_add_for(st, id, "answered", idx);
@@ -1251,19 +1085,19 @@ static int seal_session(rp_store *st, long long id)
         return rc;
     if (present)
         head_seq = atoll(head);
-    sqlite3_stmt *q;
+    rp_q *q;
     rc = prepare(st, &q, "SELECT seal_seq, seal FROM sessions WHERE seal_seq IS NOT NULL "
                          "ORDER BY seal_seq DESC LIMIT 1");
     if (rc != SQLITE_OK)
         return rc;
-    rc = sqlite3_step(q);
+    rc = rp_q_step(q);
     if (rc == SQLITE_ROW) {
-        max_seq = sqlite3_column_int64(q, 0);
-        const char *s = (const char *)sqlite3_column_text(q, 1);
+        max_seq = rp_q_int64(q, 0);
+        const char *s = (const char *)rp_q_text(q, 1);
         snprintf(prev, sizeof prev, "%s", s ? s : ZERO_SEAL);
         rc = SQLITE_DONE;
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     if (rc != SQLITE_DONE)
         return rc;
     /* never reuse a number, even if the newest sealed records were removed behind our back */
@@ -1271,9 +1105,9 @@ static int seal_session(rp_store *st, long long id)
     rc = prepare(st, &q, "UPDATE sessions SET seal_seq = ?1, prev_seal = ?2 WHERE id = ?3");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_bind_int64(q, 1, seq);
+    rp_q_bind_int64(q, 1, seq);
     bind_text(q, 2, prev);
-    sqlite3_bind_int64(q, 3, id);
+    rp_q_bind_int64(q, 3, id);
     if ((rc = step_done(q)) != SQLITE_OK)
         return rc;
     char seal[65];
@@ -1283,7 +1117,7 @@ static int seal_session(rp_store *st, long long id)
     if (rc != SQLITE_OK)
         return rc;
     bind_text(q, 1, seal);
-    sqlite3_bind_int64(q, 2, id);
+    rp_q_bind_int64(q, 2, id);
     if ((rc = step_done(q)) != SQLITE_OK)
         return rc;
     snprintf(head, sizeof head, "%lld:%s", seq, seal);
@@ -1307,7 +1141,7 @@ int rp_store_finish(rp_store *st, long long id, const rp_session *s, char *err, 
     rp_session_decisions(s, &n);
     for (int i = 0; live == 1 && rc == SQLITE_OK && i < n; i++)
         rc = insert_decision(st, id, s, card, i);      /* any the front end did not write yet */
-    sqlite3_stmt *q = NULL;
+    rp_q *q = NULL;
     if (live == 1 && rc == SQLITE_OK)
         rc = prepare(st, &q, "UPDATE sessions SET status = 'complete', ended = ?1, ending = ?2, outcome = ?3, "
                              "empathy = ?4, resolution = ?5, choices = ?6, overall = ?7, passed = ?8, "
@@ -1321,9 +1155,9 @@ int rp_store_finish(rp_store *st, long long id, const rp_session *s, char *err, 
         bind_json_number(q, 5, cJSON_GetObjectItemCaseSensitive(scores, "resolution"));
         bind_json_number(q, 6, cJSON_GetObjectItemCaseSensitive(scores, "choices"));
         bind_json_number(q, 7, cJSON_GetObjectItemCaseSensitive(scores, "overall"));
-        sqlite3_bind_int(q, 8, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(card, "passed")));
-        sqlite3_bind_double(q, 9, rp_session_mood(s));
-        sqlite3_bind_int64(q, 10, id);
+        rp_q_bind_int64(q, 8, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(card, "passed")));
+        rp_q_bind_double(q, 9, rp_session_mood(s));
+        rp_q_bind_int64(q, 10, id);
         rc = step_done(q);
     }
     if (live == 1 && rc == SQLITE_OK)
@@ -1352,12 +1186,12 @@ int rp_store_abandon(rp_store *st, long long id, char *err, size_t errsize)
     rp_store_now(now);
     int rc = tx_begin(st);
     int live = rc == SQLITE_OK ? check_in_progress(st, id, &rc, err, errsize) : -2;
-    sqlite3_stmt *q = NULL;
+    rp_q *q = NULL;
     if (live == 1 && rc == SQLITE_OK)
         rc = prepare(st, &q, "UPDATE sessions SET status = 'abandoned', ended = ?1, passed = 0 WHERE id = ?2");
     if (live == 1 && rc == SQLITE_OK) {
         bind_text(q, 1, now);
-        sqlite3_bind_int64(q, 2, id);
+        rp_q_bind_int64(q, 2, id);
         rc = step_done(q);
     }
     if (live == 1 && rc == SQLITE_OK)
@@ -1399,16 +1233,16 @@ double rp_store_best_overall(rp_store *st, const char *trainee, const char *scen
 {
     if (st == NULL || trainee == NULL || scenario_id == NULL)
         return -1;
-    sqlite3_stmt *q;
+    rp_q *q;
     if (prepare(st, &q, "SELECT max(overall) FROM sessions WHERE trainee = ?1 AND scenario_id = ?2 "
                         "AND status = 'complete'") != SQLITE_OK)
         return -1;
     bind_text(q, 1, trainee);
     bind_text(q, 2, scenario_id);
     double best = -1;
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
-        best = sqlite3_column_double(q, 0);
-    sqlite3_finalize(q);
+    if (rp_q_step(q) == SQLITE_ROW && rp_q_type(q, 0) != SQLITE_NULL)
+        best = rp_q_double(q, 0);
+    rp_q_finalize(q);
     return best;
 }
 
@@ -1416,17 +1250,17 @@ int rp_store_recent_trainees(rp_store *st, char names[][64], int max)
 {
     if (st == NULL || max <= 0)
         return 0;
-    sqlite3_stmt *q;
+    rp_q *q;
     if (prepare(st, &q, "SELECT trainee FROM sessions GROUP BY trainee ORDER BY max(started) DESC LIMIT ?1")
         != SQLITE_OK)
         return 0;
-    sqlite3_bind_int(q, 1, max);
+    rp_q_bind_int64(q, 1, max);
     int n = 0;
-    while (n < max && sqlite3_step(q) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(q, 0);
+    while (n < max && rp_q_step(q) == SQLITE_ROW) {
+        const char *t = (const char *)rp_q_text(q, 0);
         snprintf(names[n++], 64, "%s", t ? t : "");
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     return n;
 }
 
@@ -1502,15 +1336,15 @@ static void push_id(long long **ids, int *n, long long id)
 /* Checks the decisions of one session. Returns the number of problems found. */
 static int verify_decisions(rp_store *st, rp_verify_result *r, long long id, int *rc)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     *rc = prepare(st, &q, "SELECT " DECISION_COLS ", mac FROM decisions WHERE session_id = ?1 ORDER BY idx");
     if (*rc != SQLITE_OK)
         return 0;
-    sqlite3_bind_int64(q, 1, id);
+    rp_q_bind_int64(q, 1, id);
     int found = 0;
     long long expect = 0;
-    while ((*rc = sqlite3_step(q)) == SQLITE_ROW) {
-        long long idx = sqlite3_column_int64(q, 1);
+    while ((*rc = rp_q_step(q)) == SQLITE_ROW) {
+        long long idx = rp_q_int64(q, 1);
         if (idx > expect) {
             if (idx == expect + 1)
                 problem(r, id, "decision %lld is missing: deleted outside Rapport", expect + 1);
@@ -1524,14 +1358,14 @@ static int verify_decisions(rp_store *st, rp_verify_result *r, long long id, int
         mac_row(&m, q, N_DECISION_COLS);
         char want[65];
         mac_hex(&m, want);
-        const char *have = (const char *)sqlite3_column_text(q, N_DECISION_COLS);
+        const char *have = (const char *)rp_q_text(q, N_DECISION_COLS);
         if (have == NULL || strcmp(have, want) != 0) {
             problem(r, id, "decision %lld was %s outside Rapport", idx + 1,
                     have && *have ? "edited" : "inserted");
             found++;
         }
     }
-    sqlite3_finalize(q);
+    rp_q_finalize(q);
     *rc = *rc == SQLITE_DONE ? SQLITE_OK : *rc;
     return found;
 }
@@ -1541,25 +1375,22 @@ int rp_store_verify(rp_store *st, rp_verify_result *out, char *err, size_t errsi
     memset(out, 0, sizeof *out);
     if (st == NULL || !st->has_key) {
         snprintf(err, errsize, "cannot verify %s: its seal key %s is missing. Restore the key file from a "
-                 "backup (it lives beside the records file)", st ? st->path : "the records",
-                 st ? st->key_path : "");
+                 "backup (%s)", st ? st->path : "the records", st ? st->key_path : "",
+                 st && st->be != &rp_backend_sqlite ?
+                 "or copy it from a computer that records into these shared records; see docs/deployment.md" :
+                 "it lives beside the records file");
         return -1;
     }
     long long *present = NULL, *forgotten = NULL;
     int n_present = 0, n_forgotten = 0, n_chain = 0;
     chain_link *chain = NULL;
-    sqlite3_stmt *q = NULL;
-    int rc = exec(st, "BEGIN");                 /* one snapshot for the whole check */
+    rp_q *q = NULL;
+    int rc = tx_snapshot(st);                   /* one snapshot for the whole check */
 
-    /* the file itself */
-    if (rc == SQLITE_OK && (rc = prepare(st, &q, "PRAGMA quick_check")) == SQLITE_OK) {
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            const char *res = (const char *)sqlite3_column_text(q, 0);
-            if (res == NULL || strcmp(res, "ok") != 0)
-                problem(out, 0, "the database file is damaged (%s). Restore it from a backup", res ? res : "?");
-        }
-        sqlite3_finalize(q);
-    }
+    /* the storage itself */
+    char damaged[300];
+    if (rc == SQLITE_OK && st->be->check_integrity && st->be->check_integrity(st, damaged, sizeof damaged))
+        problem(out, 0, "%s", damaged);
 
     /* the ledger */
     long long n_sessions = 0;
@@ -1597,39 +1428,39 @@ int rp_store_verify(rp_store *st, rp_verify_result *out, char *err, size_t errsi
     }
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT name FROM ledger WHERE name NOT IN "
                                                  "('key', 'last_id', 'head')")) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW)
-            problem(out, 0, "a ledger entry '%s' was inserted outside Rapport", sqlite3_column_text(q, 0));
-        sqlite3_finalize(q);
+        while (rp_q_step(q) == SQLITE_ROW)
+            problem(out, 0, "a ledger entry '%s' was inserted outside Rapport", rp_q_text(q, 0));
+        rp_q_finalize(q);
     }
 
     /* forgotten sessions */
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT id, at, mac FROM forgotten ORDER BY id")) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW) {
-            long long id = sqlite3_column_int64(q, 0);
+        while (rp_q_step(q) == SQLITE_ROW) {
+            long long id = rp_q_int64(q, 0);
             char want[65];
-            const char *at = (const char *)sqlite3_column_text(q, 1);
-            const char *mac = (const char *)sqlite3_column_text(q, 2);
+            const char *at = (const char *)rp_q_text(q, 1);
+            const char *mac = (const char *)rp_q_text(q, 2);
             forgotten_mac(st, id, at, want);
             if (mac == NULL || strcmp(mac, want) != 0)
                 problem(out, id, "it is listed as forgotten, but that entry was made outside Rapport");
             else
                 push_id(&forgotten, &n_forgotten, id);
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
     }
     out->forgotten = n_forgotten;
 
     /* every session */
     if (rc == SQLITE_OK)
         rc = prepare(st, &q, "SELECT id, status, seal, begin_mac, seal_seq, prev_seal FROM sessions ORDER BY id");
-    while (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(q, 0);
-        const char *status = (const char *)sqlite3_column_text(q, 1);
-        const char *seal = (const char *)sqlite3_column_text(q, 2);
-        const char *bmac = (const char *)sqlite3_column_text(q, 3);
-        bool has_seq = sqlite3_column_type(q, 4) != SQLITE_NULL;
-        long long seq = sqlite3_column_int64(q, 4);
-        const char *prev = (const char *)sqlite3_column_text(q, 5);
+    while (rc == SQLITE_OK && rp_q_step(q) == SQLITE_ROW) {
+        long long id = rp_q_int64(q, 0);
+        const char *status = (const char *)rp_q_text(q, 1);
+        const char *seal = (const char *)rp_q_text(q, 2);
+        const char *bmac = (const char *)rp_q_text(q, 3);
+        bool has_seq = rp_q_type(q, 4) != SQLITE_NULL;
+        long long seq = rp_q_int64(q, 4);
+        const char *prev = (const char *)rp_q_text(q, 5);
         out->sessions++;
         push_id(&present, &n_present, id);
         int before = out->n_problems;
@@ -1687,7 +1518,7 @@ int rp_store_verify(rp_store *st, rp_verify_result *out, char *err, size_t errsi
         }
     }
     if (q)
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
     q = NULL;
 
     /* sessions deleted: every id up to the ledger's last one exists or was forgotten */
@@ -1716,13 +1547,13 @@ int rp_store_verify(rp_store *st, rp_verify_result *out, char *err, size_t errsi
     /* decisions whose session is gone (plain sqlite3 does not enforce foreign keys) */
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT DISTINCT session_id FROM decisions WHERE session_id "
                                                  "NOT IN (SELECT id FROM sessions) ORDER BY 1")) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW) {
-            long long id = sqlite3_column_int64(q, 0);
+        while (rp_q_step(q) == SQLITE_ROW) {
+            long long id = rp_q_int64(q, 0);
             long long upto = last_id >= 0 ? last_id : 0;
             if (id > upto || contains(forgotten, n_forgotten, id))
                 problem(out, id, "decisions of a session that does not exist: inserted outside Rapport");
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
     }
 
     /* the chain of seals */
@@ -1784,15 +1615,15 @@ static int reseal_all(rp_store *st)
     int rc = exec(st, "UPDATE sessions SET seal_seq = -seal_seq WHERE seal_seq IS NOT NULL");
     if (rc != SQLITE_OK)
         return rc;
-    sqlite3_stmt *q;
+    rp_q *q;
     rc = prepare(st, &q, "SELECT id FROM sessions WHERE seal_seq IS NOT NULL ORDER BY seal_seq DESC");
     if (rc != SQLITE_OK)
         return rc;
     long long *ids = NULL;
     int n = 0;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-        push_id(&ids, &n, sqlite3_column_int64(q, 0));
-    sqlite3_finalize(q);
+    while ((rc = rp_q_step(q)) == SQLITE_ROW)
+        push_id(&ids, &n, rp_q_int64(q, 0));
+    rp_q_finalize(q);
     if (rc != SQLITE_DONE) {
         free(ids);
         return rc;
@@ -1803,15 +1634,15 @@ static int reseal_all(rp_store *st)
         rc = prepare(st, &q, "UPDATE sessions SET seal_seq = ?1, prev_seal = ?2 WHERE id = ?3");
         if (rc != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, i + 1);
+        rp_q_bind_int64(q, 1, i + 1);
         bind_text(q, 2, prev);
-        sqlite3_bind_int64(q, 3, ids[i]);
+        rp_q_bind_int64(q, 3, ids[i]);
         if ((rc = step_done(q)) != SQLITE_OK || (rc = seal_of(st, ids[i], seal)) != SQLITE_OK)
             break;
         if ((rc = prepare(st, &q, "UPDATE sessions SET seal = ?1 WHERE id = ?2")) != SQLITE_OK)
             break;
         bind_text(q, 1, seal);
-        sqlite3_bind_int64(q, 2, ids[i]);
+        rp_q_bind_int64(q, 2, ids[i]);
         rc = step_done(q);
         memcpy(prev, seal, sizeof prev);
     }
@@ -1843,14 +1674,14 @@ int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
         }
     }
     int rc = tx_begin(st);
-    sqlite3_stmt *q = NULL;
+    rp_q *q = NULL;
     long long *ids = NULL;
     int n = 0;
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT id FROM sessions WHERE trainee = ?1")) == SQLITE_OK) {
         bind_text(q, 1, trainee);
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-            push_id(&ids, &n, sqlite3_column_int64(q, 0));
-        sqlite3_finalize(q);
+        while ((rc = rp_q_step(q)) == SQLITE_ROW)
+            push_id(&ids, &n, rp_q_int64(q, 0));
+        rp_q_finalize(q);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     char now[32], mac[65];
@@ -1859,24 +1690,24 @@ int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
         forgotten_mac(st, ids[i], now, mac);
         if ((rc = prepare(st, &q, "INSERT INTO forgotten (id, at, mac) VALUES (?1, ?2, ?3)")) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, ids[i]);
+        rp_q_bind_int64(q, 1, ids[i]);
         bind_text(q, 2, now);
         bind_text(q, 3, mac);
         if ((rc = step_done(q)) != SQLITE_OK)
             break;
         if ((rc = prepare(st, &q, "DELETE FROM outbox WHERE session_id = ?1")) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, ids[i]);
+        rp_q_bind_int64(q, 1, ids[i]);
         if ((rc = step_done(q)) != SQLITE_OK)
             break;
         if ((rc = prepare(st, &q, "DELETE FROM decisions WHERE session_id = ?1")) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, ids[i]);
+        rp_q_bind_int64(q, 1, ids[i]);
         if ((rc = step_done(q)) != SQLITE_OK)
             break;
         if ((rc = prepare(st, &q, "DELETE FROM sessions WHERE id = ?1")) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, ids[i]);
+        rp_q_bind_int64(q, 1, ids[i]);
         rc = step_done(q);
     }
     if (rc == SQLITE_OK && n > 0)
@@ -1890,9 +1721,9 @@ int rp_store_forget(rp_store *st, const char *trainee, bool force, int *removed,
         rp_store_error(st, rc, "forget the trainee's records", err, errsize);
         return -1;
     }
-    /* move the change into the main file, so no old copy of a page stays in the log */
-    if (n > 0)
-        sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    /* SQLite: move the change into the main file, so no old copy of a page stays in the log */
+    if (n > 0 && st->be->after_forget)
+        st->be->after_forget(st);
     *removed = n;
     return 0;
 }
@@ -1913,24 +1744,24 @@ int rp_outbox_pending(rp_store *st, long long after, rp_outbox_row *rows, int ma
 {
     if (outbox_need(st, err, errsize) != 0)
         return -1;
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "SELECT seq, statement_id, session_id, kind, idx FROM outbox "
                              "WHERE status = 'pending' AND seq > ?1 ORDER BY seq LIMIT ?2");
     int n = 0;
     if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, after);
-        sqlite3_bind_int(q, 2, max);
-        while (n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        rp_q_bind_int64(q, 1, after);
+        rp_q_bind_int64(q, 2, max);
+        while (n < max && (rc = rp_q_step(q)) == SQLITE_ROW) {
             rp_outbox_row *r = &rows[n++];
-            const char *sid = (const char *)sqlite3_column_text(q, 1);
-            const char *kind = (const char *)sqlite3_column_text(q, 3);
-            r->seq = sqlite3_column_int64(q, 0);
+            const char *sid = (const char *)rp_q_text(q, 1);
+            const char *kind = (const char *)rp_q_text(q, 3);
+            r->seq = rp_q_int64(q, 0);
             snprintf(r->statement_id, sizeof r->statement_id, "%s", sid ? sid : "");
-            r->session_id = sqlite3_column_int64(q, 2);
+            r->session_id = rp_q_int64(q, 2);
             snprintf(r->kind, sizeof r->kind, "%s", kind ? kind : "");
-            r->index = sqlite3_column_int(q, 4);
+            r->index = rp_q_int(q, 4);
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
         rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
     }
     if (rc != SQLITE_OK) {
@@ -1941,20 +1772,20 @@ int rp_outbox_pending(rp_store *st, long long after, rp_outbox_row *rows, int ma
 }
 
 /* Runs one statement per row (bound: ?1 the row's seq, ?2 and ?3 the texts) in one transaction. */
-static int outbox_update(rp_store *st, const char *sql, const long long *seqs, int n, const char *a,
+static int outbox_update(rp_store *st, const char *sql, int nparams, const long long *seqs, int n, const char *a,
                          const char *b, const char *doing, char *err, size_t errsize)
 {
     if (n <= 0)
         return 0;
     int rc = tx_begin(st);
     for (int i = 0; rc == SQLITE_OK && i < n; i++) {
-        sqlite3_stmt *q;
+        rp_q *q;
         if ((rc = prepare(st, &q, sql)) != SQLITE_OK)
             break;
-        sqlite3_bind_int64(q, 1, seqs[i]);
-        if (sqlite3_bind_parameter_count(q) >= 2)
+        rp_q_bind_int64(q, 1, seqs[i]);
+        if (nparams >= 2)
             bind_text(q, 2, a);
-        if (sqlite3_bind_parameter_count(q) >= 3)
+        if (nparams >= 3)
             bind_text(q, 3, b);
         rc = step_done(q);
     }
@@ -1971,7 +1802,7 @@ static int outbox_update(rp_store *st, const char *sql, const long long *seqs, i
 
 int rp_outbox_delete(rp_store *st, const long long *seqs, int n, char *err, size_t errsize)
 {
-    return outbox_update(st, "DELETE FROM outbox WHERE seq = ?1", seqs, n, NULL, NULL,
+    return outbox_update(st, "DELETE FROM outbox WHERE seq = ?1", 1, seqs, n, NULL, NULL,
                          "note the statements as delivered", err, errsize);
 }
 
@@ -1982,7 +1813,7 @@ int rp_outbox_set_aside(rp_store *st, long long seq, const char *status, const c
     char sql[200];
     snprintf(sql, sizeof sql, "UPDATE outbox SET status = '%s', tries = tries + 1, last_try = ?2, "
              "last_error = ?3 WHERE seq = ?1", strcmp(status, "conflict") == 0 ? "conflict" : "rejected");
-    return outbox_update(st, sql, &seq, 1, now, why, "set the statement aside", err, errsize);
+    return outbox_update(st, sql, 3, &seq, 1, now, why, "set the statement aside", err, errsize);
 }
 
 int rp_outbox_failed(rp_store *st, const long long *seqs, int n, const char *why, char *err, size_t errsize)
@@ -1990,7 +1821,7 @@ int rp_outbox_failed(rp_store *st, const long long *seqs, int n, const char *why
     char now[32];
     rp_store_now(now);
     return outbox_update(st, "UPDATE outbox SET tries = tries + 1, last_try = ?2, last_error = ?3 WHERE seq = ?1",
-                         seqs, n, now, why, "note the failed delivery", err, errsize);
+                         3, seqs, n, now, why, "note the failed delivery", err, errsize);
 }
 
 int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
@@ -2002,7 +1833,7 @@ int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
     if (rc == SQLITE_OK)
         rc = exec(st, "UPDATE outbox SET status = 'pending', tries = 0 WHERE status <> 'pending'");
     if (rc == SQLITE_OK)
-        *n = sqlite3_changes(st->db);
+        *n = rp_db_changes(st);
     if (rc == SQLITE_OK)
         rc = tx_commit(st);
     else
@@ -2023,7 +1854,7 @@ int rp_outbox_drop(rp_store *st, int *n, char *err, size_t errsize)
     if (rc == SQLITE_OK)
         rc = exec(st, "DELETE FROM outbox WHERE status <> 'pending'");
     if (rc == SQLITE_OK)
-        *n = sqlite3_changes(st->db);
+        *n = rp_db_changes(st);
     if (rc == SQLITE_OK)
         rc = tx_commit(st);
     else
@@ -2039,7 +1870,7 @@ int rp_sync_state_set(rp_store *st, const char *name, const char *value)
 {
     if (st->schema < 2 || st->read_only)
         return SQLITE_OK;
-    sqlite3_stmt *q;
+    rp_q *q;
     int rc = prepare(st, &q, "INSERT INTO sync_state (name, value) VALUES (?1, ?2) "
                              "ON CONFLICT(name) DO UPDATE SET value = excluded.value");
     if (rc != SQLITE_OK)
@@ -2051,14 +1882,14 @@ int rp_sync_state_set(rp_store *st, const char *name, const char *value)
 
 static void state_get(rp_store *st, const char *name, char *out, size_t size)
 {
-    sqlite3_stmt *q;
+    rp_q *q;
     out[0] = '\0';
     if (prepare(st, &q, "SELECT value FROM sync_state WHERE name = ?1") != SQLITE_OK)
         return;
     bind_text(q, 1, name);
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-        snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
+    if (rp_q_step(q) == SQLITE_ROW && rp_q_text(q, 0))
+        snprintf(out, size, "%s", (const char *)rp_q_text(q, 0));
+    rp_q_finalize(q);
 }
 
 int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errsize)
@@ -2066,16 +1897,16 @@ int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errs
     memset(out, 0, sizeof *out);
     if (outbox_need(st, err, errsize) != 0)
         return -1;
-    sqlite3_stmt *q;
-    int rc = exec(st, "BEGIN");                    /* one snapshot */
+    rp_q *q;
+    int rc = tx_snapshot(st);                      /* one snapshot */
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT status, count(*), min(queued) FROM outbox GROUP BY status"))
         == SQLITE_OK) {
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-            const char *status = (const char *)sqlite3_column_text(q, 0);
-            int n = sqlite3_column_int(q, 1);
+        while ((rc = rp_q_step(q)) == SQLITE_ROW) {
+            const char *status = (const char *)rp_q_text(q, 0);
+            int n = rp_q_int(q, 1);
             if (status && strcmp(status, "pending") == 0) {
                 out->pending = n;
-                const char *oldest = (const char *)sqlite3_column_text(q, 2);
+                const char *oldest = (const char *)rp_q_text(q, 2);
                 snprintf(out->oldest, sizeof out->oldest, "%s", oldest ? oldest : "");
             } else if (status && strcmp(status, "conflict") == 0) {
                 out->conflict = n;
@@ -2083,7 +1914,7 @@ int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errs
                 out->rejected += n;
             }
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     if (rc == SQLITE_OK && (rc = prepare(st, &q, "SELECT o.statement_id, o.session_id, o.kind, o.idx, o.status, "
@@ -2091,7 +1922,7 @@ int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errs
                                                  "FROM outbox o LEFT JOIN sessions s ON s.id = o.session_id "
                                                  "WHERE o.status <> 'pending' ORDER BY o.seq")) == SQLITE_OK) {
         int cap = 0;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        while ((rc = rp_q_step(q)) == SQLITE_ROW) {
             if (out->n_held == cap) {
                 int ncap = cap ? cap * 2 : 16;
                 rp_sync_item *p = realloc(out->held, sizeof *p * (size_t)ncap);
@@ -2106,19 +1937,19 @@ int rp_outbox_summary(rp_store *st, rp_sync_summary *out, char *err, size_t errs
             memset(it, 0, sizeof *it);
             const char *t[9];
             for (int c = 0; c < 9; c++)
-                t[c] = (const char *)sqlite3_column_text(q, c);
+                t[c] = (const char *)rp_q_text(q, c);
             snprintf(it->statement_id, sizeof it->statement_id, "%s", t[0] ? t[0] : "");
-            it->session = sqlite3_column_int64(q, 1);
+            it->session = rp_q_int64(q, 1);
             snprintf(it->kind, sizeof it->kind, "%s", t[2] ? t[2] : "");
-            it->index = sqlite3_column_int(q, 3);
+            it->index = rp_q_int(q, 3);
             snprintf(it->status, sizeof it->status, "%s", t[4] ? t[4] : "");
             snprintf(it->trainee, sizeof it->trainee, "%s", t[5] ? t[5] : "");
             snprintf(it->scenario, sizeof it->scenario, "%s", t[6] ? t[6] : "");
             snprintf(it->last_try, sizeof it->last_try, "%s", t[7] ? t[7] : "");
             snprintf(it->error, sizeof it->error, "%s", t[8] ? t[8] : "");
-            it->tries = sqlite3_column_int(q, 9);
+            it->tries = rp_q_int(q, 9);
         }
-        sqlite3_finalize(q);
+        rp_q_finalize(q);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     if (rc == SQLITE_OK) {

@@ -62,7 +62,7 @@
 
 const char *rp_sync_config_path(void)
 {
-    static char buf[1024];
+    static _Thread_local char buf[1024];      /* a flush may run on a thread of its own */
     const char *e = getenv("XDG_CONFIG_HOME");
     if (e && e[0] == '/') {
         snprintf(buf, sizeof buf, "%s/rapport/lrs.conf", e);
@@ -531,14 +531,45 @@ static const cJSON *member(const cJSON *o, const char *key)
     return m ? m : cJSON_GetObjectItem(o, key);          /* language tags compare case-insensitively */
 }
 
+/* An ISO 8601 time as seconds since the epoch (with its fraction); false when it is not one. */
+static bool instant(const char *s, double *out)
+{
+    int y, mo, d, h, mi, n = 0;
+    double sec;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%lf%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6)
+        return false;
+    const char *z = s + n;
+    int off = 0, oh, om;
+    if (*z == 'Z' || *z == 'z') {
+        z++;
+    } else if ((*z == '+' || *z == '-') && (sscanf(z + 1, "%2d:%2d", &oh, &om) == 2 ||
+                                            sscanf(z + 1, "%2d%2d", &oh, &om) == 2)) {
+        off = (*z == '-' ? -1 : 1) * (oh * 60 + om);
+        z += strlen(z);
+    }
+    if (*z != '\0')
+        return false;
+    struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi };
+    *out = (double)timegm(&tm) + sec - off * 60.0;
+    return true;
+}
+
 static bool same_members(const cJSON *a, const cJSON *b, int depth)
 {
     const cJSON *m;
     cJSON_ArrayForEach(m, a) {
+        /* assigned by the LRS as it stores a statement */
         if (depth == 0 && (!strcmp(m->string, "authority") || !strcmp(m->string, "stored") ||
-                           !strcmp(m->string, "timestamp") || !strcmp(m->string, "version")))
+                           !strcmp(m->string, "version")))
             continue;
         const cJSON *o = member(b, m->string);
+        double ta, tb;
+        if (depth == 0 && o && !strcmp(m->string, "timestamp") && cJSON_IsString(m) && cJSON_IsString(o) &&
+            instant(m->valuestring, &ta) && instant(o->valuestring, &tb)) {
+            if (fabs(ta - tb) > 0.0005)       /* the same moment, in any time zone */
+                return false;
+            continue;
+        }
         if (o == NULL ? !ignorable(m) : !same_json(m, o, depth + 1))
             return false;
     }
@@ -546,10 +577,11 @@ static bool same_members(const cJSON *a, const cJSON *b, int depth)
 }
 
 /*
- * Statement comparison (xAPI 1.0.3, part 2, 2.3.1): authority, stored,
- * timestamp and version are ignored, and so are what an LRS may change when
- * it stores a statement (null members dropped, a default objectType added,
- * the case of UUIDs and language tags).
+ * Statement comparison (xAPI 1.0.3, part 2, 2.3.1): differences an LRS may
+ * make when it stores a statement are ignored (authority, stored and version
+ * assigned; the timestamp in another time zone; null members dropped, a
+ * default objectType added; the case of UUIDs and language tags); any other
+ * difference counts.
  */
 static bool same_json(const cJSON *a, const cJSON *b, int depth)
 {
@@ -851,7 +883,7 @@ static int open_records(const char *db_path, bool writable, rp_store **st, char 
         snprintf(err, errsize, "no records file given: use --db PATH or set RAPPORT_DB");
         return -1;
     }
-    if (access(db_path, F_OK) != 0) {
+    if (!rp_store_is_url(db_path) && access(db_path, F_OK) != 0) {
         snprintf(err, errsize, "there are no records at %s (%s). Record a session first, or name the records "
                  "file with --db PATH or RAPPORT_DB", db_path, strerror(errno));
         return -1;

@@ -6,7 +6,8 @@
  * ends at an ending, at a runtime error (a dead end) or when it comes back
  * to a state it was already in (same node, variables, mood and visited
  * nodes), which is a loop. Past `limit` paths the walk stops and samples
- * random paths instead, and says so.
+ * random paths instead, and says so; after 5 seconds it stops either way
+ * (also reported as `capped`), so that no scenario keeps it busy for long.
  */
 #ifndef RAPPORT_EXPLORE_H
 #define RAPPORT_EXPLORE_H

@@ -186,6 +186,7 @@ typedef struct app {
     /* records */
     struct rp_store *store;
     long long record_id;
+    bool record_pending;         /* begun after the first frame, so the window shows first */
     char store_error[1024];
 
     /* hot reload */

@@ -11,8 +11,9 @@
  * library's C functions (bytes allocated, elements moved, the worst case
  * of a string pattern), so that no single instruction can hide minutes of
  * work. A wall-clock deadline per call backs it up, and all the calls into
- * one state share a total (RP_LUA_TOTAL_*), so that thousands of slow
- * calls (a plain step that loops back to itself, the explorer) still end.
+ * one state share a total (RP_LUA_TOTAL_*) of what each spends beyond a
+ * small allowance, so that thousands of slow calls (a plain step whose go
+ * function spins and leads back to itself) still end.
  */
 #ifndef RAPPORT_SANDBOX_H
 #define RAPPORT_SANDBOX_H

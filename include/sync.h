@@ -60,7 +60,7 @@ typedef struct {
  * error; cfg->url stays "" when no LRS is configured anywhere.
  */
 int rp_sync_config_load(rp_sync_config *cfg, const char *url_flag, char *err, size_t errsize);
-/* The config file's path (static buffer). */
+/* The config file's path (a buffer of the calling thread). */
 const char *rp_sync_config_path(void);
 
 typedef struct {

@@ -23,7 +23,8 @@ run_suite() {
     total_fail=$((total_fail + f))
     [ "$rc" != 0 ] && status=1
 }
-run_suite "unit tests" ./build/unit_tests
+# RAPPORT_BIN and UNIT_BIN choose the programs (make test-sanitize sets them).
+run_suite "unit tests" "${UNIT_BIN:-./build/unit_tests}"
 for s in tests/suites/*.sh; do
     [ -f "$s" ] && run_suite "$(basename "$s" .sh)" sh "$s"
 done

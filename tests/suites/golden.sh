@@ -21,7 +21,7 @@ case_() {   # name, then the command (run through sh -c, stdout+stderr captured)
         printf '%s\n' "$out" | diff "$G/$name.out" - | head -20
     fi
 }
-R=./rapport
+R=${RAPPORT_BIN:-./rapport}
 case_ contract_2111_json   "$R run $EX --choices 2,1,1,1 --json --trainee sam"
 case_ best_path_json       "$R run $EX --choices 1,1,1 --json --trainee sam"
 case_ timeout_path_json    "$R run $EX --choices t,1,1,1 --json --trainee sam"

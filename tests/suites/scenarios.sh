@@ -4,7 +4,8 @@
 # the scores explore reported.
 cd "$(dirname "$0")/../.." || exit 1
 exec python3 - <<'PY'
-import glob, json, subprocess
+import glob, json, os, subprocess
+R = os.environ.get("RAPPORT_BIN", "./rapport")
 passed = failed = 0
 ids, internal = set(), 0
 def fail(msg):
@@ -13,17 +14,17 @@ def fail(msg):
     print("FAIL " + msg)
 files = sorted(glob.glob("scenarios/*.lua"))
 for f in files:
-    chk = subprocess.run(["./rapport", "check", f], capture_output=True, text=True)
+    chk = subprocess.run([R, "check", f], capture_output=True, text=True)
     if chk.returncode != 0 or chk.stdout.strip():
         fail("%s: check is not clean:\n%s" % (f, chk.stdout))
         continue
-    x = json.loads(subprocess.run(["./rapport", "explore", "--json", f], capture_output=True, text=True).stdout)
+    x = json.loads(subprocess.run([R, "explore", "--json", f], capture_output=True, text=True).stdout)
     ok = not x["capped"] and not x["dead_ends"] and not x["unreachable"] and len(x["endings"]) >= 3
     outcomes = {e["outcome"] for e in x["endings"]}
     ok = ok and len(outcomes) >= 3
     for kind, want in (("best", True), ("worst", False)):
         seq = x[kind]
-        run = subprocess.run(["./rapport", "run", f, "--json", "--choices", seq["choices"]],
+        run = subprocess.run([R, "run", f, "--json", "--choices", seq["choices"]],
                              capture_output=True, text=True)
         card = json.loads(run.stdout)
         if run.returncode != 0 or card["passed"] != want or card["scores"]["overall"] != seq["overall"]:

@@ -41,7 +41,8 @@ static int replay_dir(const char *dir, int (*one)(const uint8_t *, size_t))
         names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof *names, by_name);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof *names, by_name);
     for (int i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);

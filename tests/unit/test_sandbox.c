@@ -254,6 +254,25 @@ TEST(sandbox_coroutine_made_at_load_and_resumed_later_is_bounded)
                "coroutine.resume(co) return true", "ran too long");
     when_fails("w = coroutine.wrap(function() coroutine.yield() while true do end end) w()",
                "w() return true", "ran too long");
+    when_fails("co = coroutine.wrap(function() while true do end end)", "co() return true", "ran too long");
+    /* the same from a go function */
+    {
+        rp_diags d = { 0 };
+        rp_scenario *sc = load_str("co = coroutine.create(function() coroutine.yield() while true do end end)\n"
+                                   "coroutine.resume(co)\n" HEAD
+                                   "node \"a\" { { \"x\", quality = \"best\", feedback = \"f\",\n"
+                                   "  go = function(s) coroutine.resume(co) return \"e\" end } }\n"
+                                   "ending \"e\" { }\n", &d);
+        REQUIRE(sc != NULL);
+        double t0 = now();
+        rp_session *s = play(sc, "1");
+        CHECK(now() - t0 < 3);
+        CHECK(rp_session_status(s) == RP_FAILED);
+        CHECK_CONTAINS(rp_session_error(s), "ran too long");
+        rp_session_free(s);
+        rp_scenario_free(sc);
+        rp_diags_free(&d);
+    }
     /* a coroutine that yields for ever, resumed in a loop */
     when_fails("co = coroutine.wrap(function() while true do coroutine.yield() end end)",
                "while true do co() end", "ran too long");
@@ -451,6 +470,12 @@ TEST(sandbox_work_inside_c_functions_is_charged)
     when_fails("big = string.rep(' ', 3e7)", "for i = 1, 1e9 do load(big) end", "ran too long");
     when_fails("t = {} for i = 1, 1e6 do t[i] = -i end", "for i = 1, 1e9 do table.sort(t) end", "ran too long");
     when_fails("big = string.rep('a', 1e5)", "for i = 1, 1e9 do big:gsub('a', 'b') end", "ran too long");
+    /* a coroutine that hands back 100000 values at every resume */
+    when_fails("t = {} for i = 1, 1e5 do t[i] = i end "
+               "co = coroutine.wrap(function() while true do coroutine.yield(table.unpack(t)) end end)",
+               "while true do co() end", "ran too long");
+    when_fails("fmt = string.rep('i1', 1e5) data = string.rep('x', 1e5)",
+               "while true do string.unpack(fmt, data) end", "ran too long");
     /* the real functions keep their meaning */
     allowed("local t = {1, 2, 3} table.insert(t, 1, 0) assert(table.concat(t, ',') == '0,1,2,3')\n"
             "assert(table.remove(t, 1) == 0 and #t == 3 and table.remove(t) == 3)\n"
