@@ -46,7 +46,8 @@ static void report_usage(FILE *out)
             "                 (or RAPPORT_XAPI_BASE) sets the activity and extension IRIs;\n"
             "                 RAPPORT_XAPI_HOMEPAGE sets the actor account's homePage\n"
             "  The records file is --db PATH, else $RAPPORT_DB, else\n"
-            "  $XDG_DATA_HOME/rapport/records.db (~/.local/share/rapport/records.db).\n"
+            "  $XDG_DATA_HOME/rapport/records.db (~/.local/share/rapport/records.db);\n"
+            "  a shared database is a URL: --db postgresql://USER@HOST/DB (docs/deployment.md).\n"
             "  See docs/reports.md.\n");
 }
 

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #define SAMPLES_AFTER_CAP 20000
+#define SAMPLE_STEPS_MAX 2000000L    /* keeps sampling interactive when paths are very long */
 #define MAX_DEPTH 4096
 #define MAX_SECONDS 5.0             /* past this the walk stops, as when the limit is hit */
 
