@@ -12,13 +12,14 @@
 #   make echo     print the settings
 
 CC      ?= cc
-CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium libcurl libpq
+CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium
+DLOPEN_PKGS := libcurl libpq   # headers only: loaded with dlopen when needed (see include/dynlib.h)
 WINDOW_PKGS := sdl2 SDL2_ttf SDL2_image
 PKGS    := $(CORE_PKGS) $(WINDOW_PKGS)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -MMD -MP
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 LDLIBS  += $(PKG_LIBS) -lm

@@ -17,10 +17,10 @@
  *            charged too: every byte allocated (BYTES_PER_INSTRUCTION), the
  *            time a pattern took, the elements table.insert/remove/move/
  *            unpack shift, the bytes load parses and utf8/byte/tonumber/pack
- *            scan, the values a coroutine passes,
- *            and the varargs a function copies around (sampled at each hook,
- *            whose interval is random so that no loop can be timed to dodge
- *            it). Once the budget is spent every further instruction fails.
+ *            scan, the values a coroutine passes, and the varargs a function
+ *            copies around (sampled at each hook, whose interval is random so
+ *            that no loop can be timed to dodge it). Once the budget is spent
+ *            every further instruction fails.
  *   safety   setmetatable refuses __gc, since finalizers run with hooks off
  *            and could loop for ever; the string metatable is locked;
  *            string.rep of an empty string returns at once instead of

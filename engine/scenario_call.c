@@ -154,7 +154,11 @@ int rp_scenario_call_go(rp_scenario *sc, int go_ref, int line, const rp_session 
         return -1;
     }
     int node = -1;
-    if (lua_type(L, -1) == LUA_TSTRING) {
+    if (lua_type(L, -1) == LUA_TSTRING && strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1)) {
+        snprintf(err, errsize, "%s:%d: the go function returned an id with a NUL byte (\\0) in it; "
+                 "return a node id such as \"%s\"", sc->path, line, sc->n_nodes > 0 ? sc->nodes[0].id : "opening");
+        rp_lua_printable(err);
+    } else if (lua_type(L, -1) == LUA_TSTRING) {
         node = rp_scenario_find_node(sc, lua_tostring(L, -1));
         if (node < 0) {
             snprintf(err, errsize, "%s:%d: the go function returned '%s', which is not a node or ending",

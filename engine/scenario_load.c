@@ -324,6 +324,28 @@ static void check_keys(loader *ld, int t, int src, const char *what, const char 
  * Reads an optional text field. Returns the arena copy, or NULL when absent
  * or wrong (wrong is reported).
  */
+/*
+ * The offset of the first control character in valid UTF-8 text s (C0 but
+ * tab, newline and carriage return; DEL; C1, U+0080..U+009F), or -1. Text is
+ * shown in a terminal by `play --text` and `run`: an escape sequence there
+ * would drive the trainee's terminal.
+ */
+static long control_at(const char *s, size_t len, unsigned *code)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F) {
+            *code = u[i];
+            return (long)i;
+        }
+        if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) {
+            *code = u[i + 1];
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
 static const char *text_field(loader *ld, int t, int src, const char *key, const char *what, int fallback)
 {
     lua_State *L = ld->L;
@@ -334,11 +356,15 @@ static const char *text_field(loader *ld, int t, int src, const char *key, const
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         long bad;
+        unsigned code;
         if (strlen(s) != len)
             diag(ld, RP_ERROR, line, "%s '%s' contains a NUL byte (\\0); remove it", what, key);
         else if ((bad = rp_utf8_invalid_at(s, len)) >= 0)
             diag(ld, RP_ERROR, line, "%s '%s' is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
                  what, key, (unsigned char)s[bad], bad);
+        else if ((bad = control_at(s, len, &code)) >= 0)
+            diag(ld, RP_ERROR, line, "%s '%s' contains the control character U+%04X at offset %ld; remove it "
+                 "(write line breaks as \\n)", what, key, code, bad);
         else
             out = rp_arena_strndup(ld->arena, s, len);
     } else if (type != LUA_TNIL) {
@@ -711,10 +737,21 @@ static void read_set(loader *ld, rp_choice *c, int t, int src, int line)
             switch (lua_type(L, -1)) {
             case LUA_TBOOLEAN: a->value.kind = RP_VAL_BOOL; a->value.b = lua_toboolean(L, -1); break;
             case LUA_TNUMBER: a->value.kind = RP_VAL_NUMBER; a->value.n = lua_tonumber(L, -1); break;
-            case LUA_TSTRING:
+            case LUA_TSTRING: {
+                /* {name} puts the value into text: it must be text too */
+                size_t len;
+                const char *v = lua_tolstring(L, -1, &len);
+                unsigned code;
+                if (strlen(v) != len || rp_utf8_invalid_at(v, len) >= 0 || control_at(v, len, &code) >= 0) {
+                    diag(ld, RP_ERROR, sline, "set '%s' is not plain UTF-8 text (a NUL byte, a control character "
+                         "or a bad byte); use letters, digits and punctuation", lua_tostring(L, -2));
+                    lua_pop(L, 1);
+                    continue;
+                }
                 a->value.kind = RP_VAL_STRING;
-                a->value.s = rp_arena_strdup(ld->arena, lua_tostring(L, -1));
+                a->value.s = rp_arena_strndup(ld->arena, v, len);
                 break;
+            }
             default:
                 diag(ld, RP_ERROR, sline, "set '%s' to true/false, a number or text, not %s",
                      lua_tostring(L, -2), type_words(L, -1));
@@ -747,11 +784,15 @@ static void read_choice(loader *ld, rp_node *nd, int k, int t, int src, int line
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         long bad;
+        unsigned code;
         if (strlen(s) != len)
             diag(ld, RP_ERROR, line, "%s: the text contains a NUL byte (\\0); remove it", what);
         else if ((bad = rp_utf8_invalid_at(s, len)) >= 0)
             diag(ld, RP_ERROR, line, "%s: the text is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
                  what, (unsigned char)s[bad], bad);
+        else if ((bad = control_at(s, len, &code)) >= 0)
+            diag(ld, RP_ERROR, line, "%s: the text contains the control character U+%04X at offset %ld; remove it",
+                 what, code, bad);
         else if (len == 0)
             diag(ld, RP_ERROR, line, "%s of node '%s' has empty text", what, nd->id);
         c->text = rp_arena_strndup(ld->arena, s, len);
@@ -1063,7 +1104,7 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
     int line = 1;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)src[i];
-        line += c == '\n';
+        line += c == '\n' || (c == '\r' && (i + 1 == len || src[i + 1] != '\n'));   /* as Lua counts */
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F) {
             diag(&ld, RP_ERROR, line, "the file has the control byte 0x%02X here, so it is not a text file; "
                  "check that this is the right file, or save it as plain UTF-8 text", c);

@@ -34,10 +34,10 @@
  */
 #include "store_private.h"
 
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dynlib_pq.h"        /* last: libpq through the table dynlib.c fills */
 
 #define WRITE_LOCK 0x52617070L            /* "Rapp": the advisory lock every writer takes */
 
@@ -472,14 +472,18 @@ static int pg_recorder_alive(const rp_store *cst, const char *recorder)
         return -1;
     rp_store *st = (rp_store *)cst;
     rp_q *q;
-    if (pg_prepare(st, &q, "SELECT count(*) FROM pg_stat_activity WHERE pid = ?1 AND "
-                           "floor(extract(epoch FROM backend_start))::bigint = ?2") != SQLITE_OK)
+    /* another database user's connections show without their start time: then it cannot be told */
+    if (pg_prepare(st, &q, "SELECT floor(extract(epoch FROM backend_start))::bigint FROM pg_stat_activity "
+                           "WHERE pid = ?1") != SQLITE_OK)
         return -1;
     pg_bind_int64(q, 1, pid);
-    pg_bind_int64(q, 2, start);
-    int alive = -1;
-    if (pg_step(q) == SQLITE_ROW)
-        alive = pg_column_int64(q, 0) > 0;
+    int alive, rc = pg_step(q);
+    if (rc == SQLITE_DONE)
+        alive = 0;                        /* that connection is gone */
+    else if (rc != SQLITE_ROW || pg_column_type(q, 0) == SQLITE_NULL)
+        alive = -1;
+    else
+        alive = pg_column_int64(q, 0) == start;     /* or the number now belongs to another connection */
     pg_finalize(q);
     return alive;
 }
@@ -558,6 +562,8 @@ static void sanitise(char *s)
 
 static int pg_open(rp_store *st, char *err, size_t errsize)
 {
+    if (rp_pq_load(err, errsize) != 0)
+        return -1;
     pg_state *p = calloc(1, sizeof *p);
     st->conninfo = strdup(st->path);
     char *shown = without_password(st->path);

@@ -41,7 +41,6 @@
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
-#include <curl/curl.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -53,6 +52,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "dynlib_curl.h"      /* last: libcurl through the table dynlib.c fills */
 
 #define MAX_BATCH 500
 #define ERROR_BODY_LIMIT (64 * 1024)
@@ -301,7 +301,9 @@ static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 
 static void curl_init_once(void)
 {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    char err[256];
+    if (rp_curl_load(err, sizeof err) == 0)
+        curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
 void rp_sync_global_init(void)
@@ -896,6 +898,8 @@ int rp_sync_flush(const char *db_path, const rp_sync_config *cfg, rp_sync_result
 {
     memset(out, 0, sizeof *out);
     err[0] = '\0';
+    if (rp_curl_load(err, errsize) != 0)
+        return -2;
     if (cfg == NULL || cfg->url[0] == '\0') {
         snprintf(err, errsize, "no LRS is configured: give --lrs URL, set RAPPORT_LRS_URL, or write url = ... in %s",
                  rp_sync_config_path());

@@ -105,6 +105,8 @@ expect check_million_paths_and_a_loop 2 "wide_loop.lua:2: error: no path reaches
     $R check $B/wide_loop.lua
 expect pattern_bomb 2 "pattern_bomb.lua:3: error: string.find: this pattern" "simplify the pattern" \
     $R check $B/pattern_bomb.lua
+expect control_characters_in_text 2 "control_chars.lua:3: error: node 'say' contains the control character U\+001B" \
+    "remove it" $R check $B/control_chars.lua
 expect terminal_escapes 2 "terminal_escape.lua:2: error:" "pwned" $R check $B/terminal_escape.lua
 if printf '%s' "$out" | od -An -c | grep -q '033'; then bad "terminal_escapes: an ESC byte reached the terminal"; fi
 expect directory_as_file 2 "$B: is a directory" "give a .lua file" $R run $B --choices 1

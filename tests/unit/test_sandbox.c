@@ -380,6 +380,16 @@ TEST(sandbox_when_and_go_functions_that_loop_or_fail)
     rp_session_free(s);
     rp_scenario_free(sc);
     rp_diags_free(&d);
+    /* an id with a NUL byte is not the id before it */
+    sc = load_str(HEAD "node \"a\" { { \"x\", quality = \"best\", go = function(s) return \"e\\0x\" end, "
+                  "feedback = \"f\" } }\nending \"e\" { }\n", &d);
+    REQUIRE(sc != NULL);
+    s = play(sc, "1");
+    CHECK(rp_session_status(s) == RP_FAILED);
+    CHECK_CONTAINS(rp_session_error(s), "NUL byte");
+    rp_session_free(s);
+    rp_scenario_free(sc);
+    rp_diags_free(&d);
 }
 
 TEST(sandbox_many_slow_calls_share_one_total)
@@ -538,4 +548,31 @@ TEST(sandbox_messages_are_safe_for_a_terminal)
             CHECK((unsigned char)*p >= 0x20 || *p == '\t');
     rp_diags_free(&d);
     when_fails("", "error('\\27]0;owned\\7 \\155 \\255')", "?]0;owned? ? ?");
+    /* text the terminal player prints may hold no control characters (C0, DEL or C1) */
+    const char *texts[] = {
+        "node \"a\" { say = \"x\\27[2J\", { \"x\", quality = \"best\", go = \"e\", feedback = \"f\" } }",
+        "node \"a\" { { \"x\\7\", quality = \"best\", go = \"e\", feedback = \"f\" } }",
+        "node \"a\" { { \"x\", quality = \"best\", go = \"e\", feedback = \"\\194\\155[2J\" } }",
+        "node \"a\" { { \"x\", quality = \"best\", go = \"e\", feedback = \"f\", set = { v = \"\\27\" } } }",
+        "node \"a\" { { \"x\", quality = \"best\", go = \"e\", feedback = \"f\", set = { v = \"a\\0b\" } } }",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char src[1024];
+        snprintf(src, sizeof src, HEAD "%s\nending \"e\" { }\n", texts[i]);
+        sc = load_str(src, &d);
+        if (sc != NULL || (find_diag(&d, RP_ERROR, "control character") == NULL &&
+                           find_diag(&d, RP_ERROR, "not plain UTF-8 text") == NULL)) {
+            fprintf(stderr, "  accepted: %s\n", texts[i]);
+            test_failures++;
+        }
+        rp_scenario_free(sc);
+        rp_diags_free(&d);
+    }
+    /* tabs and line breaks are text */
+    allowed("x = 1 --[[ \t ]]");
+    sc = load_str(HEAD "node \"a\" { say = \"one\\ntwo\\tthree\\r\", { \"x\", quality = \"best\", go = \"e\", "
+                  "feedback = \"f\" } }\nending \"e\" { }\n", &d);
+    CHECK(sc != NULL);
+    rp_scenario_free(sc);
+    rp_diags_free(&d);
 }

@@ -1,0 +1,4 @@
+scenario { id = "bad", title = "Bad", audience = "external", customer = { name = "Dana" } }
+node "opening" { say = "Hello.", { "Hi", quality = "best", go = "done", feedback = "f" } }
+node "opening" { say = "Again.", { "Hi", quality = "best", go = "done", feedback = "f" } }
+ending "done" { outcome = "resolved" }
