@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "draw.h"
 #include "store.h"
+#include "sync.h"
 
 #include <SDL_image.h>
 #include <errno.h>
@@ -83,6 +84,8 @@ bool app_timers_on(const app *a)
     return a->set.timers && !a->no_timers_flag && !a->headless;
 }
 
+static void sync_start(app *a);
+
 /* ---- records ------------------------------------------------------------------- */
 
 static void record_begin(app *a)
@@ -130,6 +133,91 @@ static void record_end(app *a)
     if (rc != 0)
         banner(a, 8000, "The session could not be saved: %s", err);
     a->record_id = 0;
+    sync_start(a);
+}
+
+/* ---- delivery to the LRS -------------------------------------------------------------------- */
+
+typedef struct {
+    app *a;
+    rp_sync_config cfg;
+    char db[PATH_MAX];
+} sync_job;
+
+static int sync_thread(void *data)
+{
+    sync_job *job = data;
+    rp_sync_result res;
+    char err[1024];
+    int rc = rp_sync_flush(job->db, &job->cfg, &res, err, sizeof err);
+    app *a = job->a;
+    if (rc == 0)
+        snprintf(a->sync_note, sizeof a->sync_note, "LRS: %d statement%s delivered; nothing waiting", res.sent,
+                 res.sent == 1 ? "" : "s");
+    else
+        snprintf(a->sync_note, sizeof a->sync_note, "LRS: %d waiting, %d set aside: %s", res.pending, res.held, err);
+    free(job);
+    SDL_AtomicSet(&a->sync_done, 1);
+    return 0;
+}
+
+/*
+ * After a session is stored, its statements go to the organisation's LRS
+ * on a thread, when one is configured (docs/deployment.md). The window
+ * never waits for the network: what is not delivered stays queued.
+ */
+static void sync_start(app *a)
+{
+    if (a->headless || a->store == NULL)
+        return;
+    if (a->sync_thread) {
+        a->sync_again = true;
+        return;
+    }
+    sync_job *job = calloc(1, sizeof *job);
+    char err[1024];
+    if (rp_sync_config_load(&job->cfg, NULL, err, sizeof err) != 0 || job->cfg.url[0] == '\0') {
+        if (job->cfg.url[0] != '\0' || err[0])
+            snprintf(a->sync_note, sizeof a->sync_note, "LRS settings: %s", err);
+        free(job);
+        return;
+    }
+    job->a = a;
+    job->cfg.cancel = &a->sync_cancel;
+    snprintf(job->db, sizeof job->db, "%s", a->db_path);
+    SDL_AtomicSet(&a->sync_done, 0);
+    a->sync_thread = SDL_CreateThread(sync_thread, "rapport-sync", job);
+    if (a->sync_thread == NULL)
+        free(job);
+}
+
+/* Joins a finished delivery; starts the next one if sessions ended meanwhile. */
+static void sync_poll(app *a, bool wait)
+{
+    if (a->sync_thread && (wait || SDL_AtomicGet(&a->sync_done))) {
+        SDL_WaitThread(a->sync_thread, NULL);
+        a->sync_thread = NULL;
+        if (a->sync_again && !wait) {
+            a->sync_again = false;
+            sync_start(a);
+        }
+    }
+}
+
+void app_sync_status(app *a, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    rp_sync_summary sum;
+    char err[512];
+    if (a->store == NULL || rp_sync_status(a->db_path, &sum, err, sizeof err) != 0)
+        return;
+    rp_sync_config cfg;
+    bool configured = rp_sync_config_load(&cfg, NULL, err, sizeof err) == 0 && cfg.url[0];
+    if (configured || sum.pending || sum.rejected || sum.conflict)
+        snprintf(buf, size, "LRS outbox: %d waiting, %d set aside for review%s%s%s", sum.pending,
+                 sum.rejected + sum.conflict, sum.last_success[0] ? "; last delivered " : "",
+                 sum.last_success, configured ? "" : " (no LRS configured)");
+    rp_sync_summary_free(&sum);
 }
 
 /* ---- the scenario list ------------------------------------------------------------- */
@@ -1068,6 +1156,8 @@ static int gui_run(const gui_options *o)
     a->no_timers_flag = o->no_timers;
     a->single_file = o->file;
     a->bench = getenv("RAPPORT_BENCH") != NULL;
+    if (!a->headless)
+        rp_sync_global_init();            /* before any delivery thread */
     rp_settings_load(&a->set);
     if (a->headless)
         a->set.reduced_motion = true;
@@ -1206,11 +1296,14 @@ static int gui_run(const gui_options *o)
         if (a->dirty && !a->quit)
             render(a);
         record_catch_up(a);
+        sync_poll(a, false);
     }
 out:
     hr_close(a);
     if (a->s)
         record_end(a);
+    atomic_store(&a->sync_cancel, 1);     /* a delivery under way stops after its current request */
+    sync_poll(a, true);
     scene_close(a);
     entries_free(a);
     beat_clear(&a->cur);

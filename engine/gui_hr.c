@@ -108,6 +108,7 @@ static void hr_load(app *a)
         a->hr->all.n = 0;
     }
     a->hr->rows = calloc((size_t)a->hr->all.n + 1, sizeof *a->hr->rows);
+    app_sync_status(a, a->hr_outbox, sizeof a->hr_outbox);
     hr_refilter(a);
 }
 
@@ -325,7 +326,14 @@ static void draw_list(app *a)
         ui_panel(u, m, U(u, 8), (SDL_Color){ 0x24, 0x33, 0x3B, 240 });
         ui_text(u, FACE_REGULAR, 14, (SDL_Color){ 255, 255, 255, 255 }, m.x + U(u, 14), m.y + U(u, 8), a->hr_message);
     }
-    char count[96];
+    /* where the records stand with the organisation's LRS */
+    const char *outbox = a->sync_note[0] ? a->sync_note : a->hr_outbox;
+    if (outbox[0]) {
+        SDL_Rect strip = { 0, u->h - U(u, 58), u->w, U(u, 28) };
+        ui_fill(u, strip, u->th.surface_alt);
+        ui_text(u, FACE_REGULAR, 13, u->th.text, U(u, 28), strip.y + U(u, 6), outbox);
+    }
+    char count[160];
     snprintf(count, sizeof count, "%d of %d sessions    Up/Down: move    Enter: open    Tab: result filter    Esc: leave HR review",
              h->n_rows, h->all.n);
     footer(a, count);
@@ -462,7 +470,7 @@ static void open_row(app *a, int k)
 
 static void export_report(app *a)
 {
-    char path[PATH_MAX], err[512], day[16];
+    char path[1024], err[256], day[16];
     time_t now = time(NULL);
     strftime(day, sizeof day, "%Y-%m-%d", localtime(&now));
     const char *home = getenv("HOME");

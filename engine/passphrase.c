@@ -15,12 +15,36 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
+/*
+ * Beside a records file: <file>.hr. For a PostgreSQL URL, which is no file,
+ * in this user's config folder, named by a hash of the URL (each PC that
+ * reviews those records sets the passphrase once).
+ */
 static void hash_path(const char *db_path, char *out, size_t size)
 {
-    snprintf(out, size, "%s.hr", db_path);
+    if (strncmp(db_path, "postgres", 8) != 0) {
+        snprintf(out, size, "%s.hr", db_path);
+        return;
+    }
+    unsigned char h[8];
+    crypto_generichash(h, sizeof h, (const unsigned char *)db_path, strlen(db_path), NULL, 0);
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    char dir[PATH_MAX - 64];
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/rapport", xdg);
+    else
+        snprintf(dir, sizeof dir, "%s/.config/rapport", home && *home ? home : ".");
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", dir);
+    char *slash = strrchr(parent, '/');
+    if (slash) { *slash = '\0'; mkdir(parent, 0700); }
+    mkdir(dir, 0700);
+    snprintf(out, size, "%s/hr-%02x%02x%02x%02x%02x%02x%02x%02x.passphrase", dir, h[0], h[1], h[2], h[3], h[4],
+             h[5], h[6], h[7]);
 }
 
 int rp_passphrase_set(const char *db_path, const char *pass, char *err, size_t errsize)

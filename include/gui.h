@@ -16,6 +16,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "layout.h"
@@ -178,10 +179,18 @@ typedef struct app {
     char hr_pass[128];
     char hr_message[1400];
     char hr_filter[64];
+    char hr_outbox[600];         /* the LRS outbox, read when HR review opens */
     int hr_status;               /* 0 all, 1 passed, 2 not passed, 3 abandoned or unfinished */
     struct hr_state *hr;         /* the loaded records: gui_hr.c */
     int hr_scroll;
     char db_path[PATH_MAX];
+
+    /* delivery to the organisation's LRS, in the background after each session */
+    SDL_Thread *sync_thread;
+    SDL_atomic_t sync_done;      /* the thread has finished; join it */
+    bool sync_again;             /* another session ended while it ran */
+    atomic_int sync_cancel;      /* set on quit: the delivery stops after its current request */
+    char sync_note[1200];        /* what the last delivery did, for HR review */
 
     /* records */
     struct rp_store *store;
@@ -235,6 +244,7 @@ void hr_backspace(app *a);
 void hr_open(app *a);                /* the passphrase screen */
 void hr_close(app *a);               /* back to sign-in; forgets what was loaded */
 void hr_submit(app *a);              /* checks the typed passphrase */
+void app_sync_status(app *a, char *buf, size_t size);   /* the LRS outbox in one line, "" without an LRS */
 bool screen_takes_text(screen_id s);
 void screens_draw_speech(app *a);    /* just the customer's line, as laid out by the last screens_draw */
 void screens_input(app *a, action act, int arg);

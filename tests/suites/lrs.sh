@@ -370,5 +370,29 @@ $R forget --db "$DB" --trainee 'Forget Me' >/dev/null
 check "forget removes the trainee's queued statements too" \
     sh -c "[ \"\$(sqlite3 $DB \"SELECT count(*) FROM outbox WHERE session_id = 2\")\" = 0 ] && [ \"\$(sqlite3 $DB 'SELECT count(*) FROM outbox')\" = 7 ]"
 
+# ---- the window delivers in the background when a session ends ----------------------------------------------------------------
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    stop_lrs; start_lrs                                  # an empty LRS
+    DB=$T/w/records.db; mkdir -p "$T/w" "$XDG_CONFIG_HOME/rapport"
+    printf '{"reduced_motion": true}\n' > "$XDG_CONFIG_HOME/rapport/settings.json"
+    disp=:$((80 + $$ % 9))
+    Xvfb $disp -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 & xv=$!
+    sleep 1
+    DISPLAY=$disp RAPPORT_LRS_URL=$URL RAPPORT_LRS_AUTH=key:secret SDL_VIDEODRIVER=x11 \
+        timeout 60 $R play "$EX" --trainee window --db "$DB" >"$T/w.log" 2>&1 &
+    wpid=$!
+    win=$(DISPLAY=$disp timeout 20 xdotool search --sync --name '^Rapport$' 2>/dev/null | head -n 1)
+    sleep 1
+    for k in 2 1 1 1 Return; do DISPLAY=$disp xdotool key --window "$win" $k; sleep 0.4; done
+    sleep 3                                              # the delivery runs while the debrief is read
+    DISPLAY=$disp xdotool key --window "$win" Escape
+    wait $wpid
+    kill $xv 2>/dev/null
+    report_ids "$DB" > "$T/w.ids"
+    check "the window sends a finished session to the LRS in the background" sh -c "[ -s $T/w.ids ]"
+    exactly_once "$T/w.ids" "$DB" && ok "the window's delivery: every statement exactly once" ||
+        bad "the window's delivery: every statement exactly once" "$(cat "$T/w.log")"
+fi
+
 stop_lrs
 finish
