@@ -13,8 +13,8 @@
 
 CC      ?= cc
 CORE_PKGS   := lua5.4 sqlite3 libcjson libsodium
-DLOPEN_PKGS := libcurl libpq   # headers only: loaded with dlopen when needed (see include/dynlib.h)
-WINDOW_PKGS := sdl2 SDL2_ttf SDL2_image
+DLOPEN_PKGS := libcurl libpq SDL2_image   # headers only: loaded with dlopen when needed (see include/dynlib.h)
+WINDOW_PKGS := sdl2 SDL2_ttf
 PKGS    := $(CORE_PKGS) $(WINDOW_PKGS)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -66,7 +66,7 @@ $(BUILD):
 	@mkdir -p $(BUILD)
 
 $(BUILD)/unit_tests: $(TESTOBJS) $(LIBOBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs SDL2_image 2>/dev/null)
 
 deps:
 	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)

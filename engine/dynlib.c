@@ -8,9 +8,10 @@
 
 rp_pq_api rp_pq;
 rp_curl_api rp_curl;
+rp_img_api rp_img;
 
-static pthread_once_t pq_once = PTHREAD_ONCE_INIT, curl_once = PTHREAD_ONCE_INIT;
-static char pq_error[256], curl_error[256];
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT, curl_once = PTHREAD_ONCE_INIT, img_once = PTHREAD_ONCE_INIT;
+static char pq_error[256], curl_error[256], img_error[256];
 
 /* Fills one table entry; the first missing symbol is reported. */
 #define RP_DYN_SYM(f) \
@@ -59,6 +60,35 @@ static void load_curl(void)
     RP_CURL_FUNCS(RP_DYN_SYM)
     if (!ok)
         memset(api, 0, sizeof *api);
+}
+
+static void load_img(void)
+{
+    static const char *const names[] = { "libSDL2_image-2.0.so.0", "libSDL2_image.so", NULL };
+    const char *package = "libsdl2-image-2.0-0";
+    rp_img_api *api = &rp_img;
+    char *errbuf = img_error;
+    void *h = open_first(names);
+    if (h == NULL) {
+        snprintf(errbuf, 256, "images need SDL2_image, which is not installed: apt-get install libsdl2-image-2.0-0");
+        return;
+    }
+    int ok = 1;
+    RP_IMG_FUNCS(RP_DYN_SYM)
+    if (!ok)
+        memset(api, 0, sizeof *api);
+    else
+        rp_img.IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+}
+
+int rp_img_load(char *err, size_t errsize)
+{
+    pthread_once(&img_once, load_img);
+    if (rp_img.IMG_Load == NULL) {
+        snprintf(err, errsize, "%s", img_error);
+        return -1;
+    }
+    return 0;
 }
 
 int rp_pq_load(char *err, size_t errsize)

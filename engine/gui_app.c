@@ -15,7 +15,6 @@
 #include "store.h"
 #include "sync.h"
 
-#include <SDL_image.h>
 #include <errno.h>
 #include <libgen.h>
 #include <math.h>
@@ -26,6 +25,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "dynlib_img.h"       /* last: SDL2_image is opened only when an image is needed */
 
 #define TYPE_SPEED 55.0          /* characters per second */
 #define MOOD_EASE_MS 600.0
@@ -517,10 +517,15 @@ static void portrait_load(app *a)
         snprintf(path, sizeof path, "%s", rel);
     else
         snprintf(path, sizeof path, "%s/%s", dirname(dir), rel);
+    char err[256];
+    if (rp_img_load(err, sizeof err) != 0) {
+        banner(a, 10000, "The portrait %s could not be shown (%s); a drawn face is used instead", rel, err);
+        return;
+    }
     a->portrait_img = IMG_Load(path);
     if (a->portrait_img == NULL)
         banner(a, 10000, "The portrait %s could not be shown (%s); a drawn face is used instead", rel,
-               IMG_GetError());
+               SDL_GetError());
 }
 
 SDL_Texture *app_portrait(app *a)
@@ -914,8 +919,13 @@ static int save_shot(app *a, const char *what)
     char path[PATH_MAX];
     a->shot_count++;
     snprintf(path, sizeof path, "%s/%03d-%s.png", a->shot_dir, a->shot_count, what);
+    char err[256];
+    if (rp_img_load(err, sizeof err) != 0) {
+        fprintf(stderr, "rapport: cannot save screenshots: %s\n", err);
+        return -1;
+    }
     if (IMG_SavePNG(a->surface, path) != 0) {
-        fprintf(stderr, "rapport: cannot write the screenshot %s: %s\n", path, IMG_GetError());
+        fprintf(stderr, "rapport: cannot write the screenshot %s: %s\n", path, SDL_GetError());
         return -1;
     }
     return 0;
@@ -1165,7 +1175,8 @@ static int gui_run(const gui_options *o)
     snprintf(a->cohort, sizeof a->cohort, "%s", o->cohort ? o->cohort : "");
     int code = RP_EXIT_OK;
 
-    Uint32 sdl_flags = a->headless ? 0 : SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER;
+    /* gamepads are looked for after the first frame: scanning devices takes longer than drawing it */
+    Uint32 sdl_flags = a->headless ? 0 : SDL_INIT_VIDEO;
     if (SDL_Init(sdl_flags) != 0) {
         fprintf(stderr, "rapport: cannot open a window: %s\n"
                 "  (no display? use 'rapport play FILE --text' in a terminal)\n", SDL_GetError());
@@ -1178,7 +1189,6 @@ static int gui_run(const gui_options *o)
         free(a);
         return RP_EXIT_USAGE;
     }
-    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
 
     if (a->headless) {
         int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 720;
@@ -1297,6 +1307,8 @@ static int gui_run(const gui_options *o)
             render(a);
         record_catch_up(a);
         sync_poll(a, false);
+        if (!SDL_WasInit(SDL_INIT_GAMECONTROLLER))
+            SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER);   /* connected pads arrive as events */
     }
 out:
     hr_close(a);
@@ -1322,7 +1334,6 @@ out:
         SDL_FreeSurface(a->surface);        /* a window's surface belongs to the window */
     if (a->win)
         SDL_DestroyWindow(a->win);
-    IMG_Quit();
     TTF_Quit();
     SDL_Quit();
     free(a);

@@ -28,16 +28,23 @@
     X(curl_easy_getinfo) X(curl_easy_cleanup) X(curl_easy_strerror) X(curl_easy_escape) \
     X(curl_free) X(curl_getdate) X(curl_slist_append) X(curl_slist_free_all)
 
+/* SDL2_image: only for a scenario's portrait image and for saving screenshots */
+#include <SDL_image.h>
+#define RP_IMG_FUNCS(X) X(IMG_Init) X(IMG_Quit) X(IMG_Load) X(IMG_SavePNG)
+
 #define RP_DYN_FIELD(f) __typeof__(f) *f;
 typedef struct { RP_PQ_FUNCS(RP_DYN_FIELD) } rp_pq_api;
 typedef struct { RP_CURL_FUNCS(RP_DYN_FIELD) } rp_curl_api;
+typedef struct { RP_IMG_FUNCS(RP_DYN_FIELD) } rp_img_api;
 #undef RP_DYN_FIELD
 
 extern rp_pq_api rp_pq;
 extern rp_curl_api rp_curl;
+extern rp_img_api rp_img;
 
 /* Loads the library once (thread-safe). 0, or -1 with what to install in err. */
 int rp_pq_load(char *err, size_t errsize);
 int rp_curl_load(char *err, size_t errsize);
+int rp_img_load(char *err, size_t errsize);
 
 #endif
