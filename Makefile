@@ -117,6 +117,8 @@ FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
                 $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
 
 $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_LIBSRC) $(wildcard include/*.h)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) with libFuzzer:" \
+	    "sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIBSRC) $(shell pkg-config --libs $(FUZZ_PKGS)) -lm
 

@@ -1163,7 +1163,6 @@ rp_scenario *rp_scenario_load_buffer(const char *buf, size_t len, const char *na
         goto fail;
     }
     lua_settop(L, 0);
-    lua_gc(L, LUA_GCCOLLECT, 0);
     rp_srcmap_free(&ld.map);
     if (rp_diags_errors(ld.diags) > errors_before)
         goto fail_late;
