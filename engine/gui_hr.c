@@ -25,10 +25,6 @@ struct hr_state {
 
 #define ROW_H 44.0f
 
-static SDL_Rect R(const ui *u, float x, float y, float w, float h)
-{
-    return (SDL_Rect){ U(u, x), U(u, y), U(u, w), U(u, h) };
-}
 
 bool screen_takes_text(screen_id s)
 {

@@ -17,10 +17,6 @@
 #define SMALL 15.0f
 #define SPEECH 22.0f
 
-static SDL_Rect R(const ui *u, float x, float y, float w, float h)
-{
-    return (SDL_Rect){ U(u, x), U(u, y), U(u, w), U(u, h) };
-}
 
 static SDL_Color alpha(SDL_Color c, Uint8 a)
 {

@@ -59,6 +59,11 @@ int U(const ui *u, float units)
     return (int)lroundf(units * u->scale);
 }
 
+SDL_Rect R(const ui *u, float x, float y, float w, float h)
+{
+    return (SDL_Rect){ U(u, x), U(u, y), U(u, w), U(u, h) };
+}
+
 int ui_init(ui *u, SDL_Renderer *r, const char *assets_dir, char *err, size_t errsize)
 {
     memset(u, 0, sizeof *u);

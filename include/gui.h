@@ -75,6 +75,7 @@ void ui_drop_textures(ui *u);
 void ui_begin_frame(ui *u);
 
 int U(const ui *u, float units);                 /* units -> pixels */
+SDL_Rect R(const ui *u, float x, float y, float w, float h);   /* a rectangle in units */
 TTF_Font *ui_font(ui *u, ui_face face, float size_units);
 int ui_line_height(ui *u, ui_face face, float size);
 
