@@ -1342,6 +1342,21 @@ out:
 
 /* ---- commands ----------------------------------------------------------------------------- */
 
+/* mkdir -p: the screenshot folder and its parents. */
+static int make_dirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
 static int parse_common(int argc, char **argv, gui_options *o, const char **target, bool *text)
 {
     for (int i = 1; i < argc; i++) {
@@ -1406,7 +1421,7 @@ int rp_cmd_play(int argc, char **argv)
             return RP_EXIT_USAGE;
         }
         struct stat st;
-        if (stat(o.shot_dir, &st) != 0 && mkdir(o.shot_dir, 0755) != 0) {
+        if (stat(o.shot_dir, &st) != 0 && make_dirs(o.shot_dir) != 0) {
             fprintf(stderr, "rapport play: cannot create %s: %s\n", o.shot_dir, strerror(errno));
             free(path);
             return RP_EXIT_USAGE;
@@ -1434,7 +1449,7 @@ int rp_cmd_window(int argc, char **argv)
         return RP_EXIT_USAGE;
     if (o.shot_dir) {
         struct stat st;
-        if (stat(o.shot_dir, &st) != 0 && mkdir(o.shot_dir, 0755) != 0) {
+        if (stat(o.shot_dir, &st) != 0 && make_dirs(o.shot_dir) != 0) {
             fprintf(stderr, "rapport: cannot create %s: %s\n", o.shot_dir, strerror(errno));
             return RP_EXIT_USAGE;
         }
