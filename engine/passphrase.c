@@ -132,6 +132,9 @@ int rp_cmd_passphrase(int argc, char **argv)
             printf("usage: rapport passphrase [--db PATH]\n"
                    "  Sets the passphrase that opens HR review in the window (asked twice).\n");
             return RP_EXIT_OK;
+        } else if (strcmp(argv[i], "--db") == 0) {
+            fprintf(stderr, "rapport passphrase: --db needs a records file or a postgresql:// URL\n");
+            return RP_EXIT_USAGE;
         } else {
             fprintf(stderr, "rapport passphrase: unknown option '%s'\n", argv[i]);
             return RP_EXIT_USAGE;
