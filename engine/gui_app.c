@@ -1183,6 +1183,17 @@ static int gui_run(const gui_options *o)
         free(a);
         return RP_EXIT_USAGE;
     }
+    /* With no display SDL falls back to an invisible offscreen window: say so instead of waiting there. */
+    const char *driver = a->headless ? NULL : SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
+        !(asked && strcmp(asked, driver) == 0)) {
+        fprintf(stderr, "rapport: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                "  Run it on the desktop, or play in this terminal: rapport play ID --text\n");
+        SDL_Quit();
+        free(a);
+        return RP_EXIT_USAGE;
+    }
     if (TTF_Init() != 0) {
         fprintf(stderr, "rapport: cannot start the font engine: %s\n", TTF_GetError());
         SDL_Quit();
