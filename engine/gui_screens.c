@@ -80,7 +80,7 @@ static void hint_bar(app *a, const char *hints)
 {
     ui *u = &a->u;
     int h = U(u, 30);
-    ui_fill(u, (SDL_Rect){ 0, u->h - h, u->w, h }, alpha(u->th.surface, u->high_contrast ? 255 : 235));
+    ui_fill(u, (SDL_Rect){ 0, u->h - h, u->w, h }, u->th.surface);   /* opaque: no ghost of the hints beneath */
     int lh = ui_line_height(u, FACE_REGULAR, 13);
     ui_text(u, FACE_REGULAR, 13, u->th.muted, U(u, 28), u->h - h + (h - lh) / 2, hints);
 }
