@@ -2,7 +2,7 @@
 # The HTML report (`rapport report --html FILE`): built from recorded
 # sessions, checked as a file (self-contained, escaped, owner-only), then
 # rendered in headless Chromium: no console errors, the charts are there in
-# the rendered page, and a screenshot is saved to docs/report.png.
+# the rendered page, and a screenshot is saved (tests/out/report.png).
 # Ends with "html: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 1
 R=${RAPPORT_BIN:-./rapport}
@@ -83,13 +83,15 @@ check "the rendered page has its SVG charts ($svgs svg: 1 summary chart, $sparks
 check "the rendered page has item-analysis bars with their quality" \
     sh -c "grep -q 'class=\"row\"' '$T/dom.html' && grep -q '>best<' '$T/dom.html' && grep -q '>harmful<' '$T/dom.html'"
 
-mkdir -p docs
+# the screenshot goes to tests/out/ (make screenshots puts it in docs/ with REPORT_PNG)
+shot=${REPORT_PNG:-tests/out/report.png}
+mkdir -p "$(dirname "$shot")"
 chrome --screenshot="$T/report.png" --window-size=1280,2000 "file://$HTML" >/dev/null 2>&1
 if [ -s "$T/report.png" ] && [ "$(head -c 8 "$T/report.png" | od -An -c | tr -d ' ')" = '211PNG\r\n032\n' ]; then
-    cp "$T/report.png" docs/report.png
-    ok "screenshot saved to docs/report.png"
+    cp "$T/report.png" "$shot"
+    ok "screenshot saved to $shot"
 else
-    bad "screenshot saved to docs/report.png"
+    bad "screenshot saved to $shot"
 fi
 chrome --no-pdf-header-footer --print-to-pdf="$T/report.pdf" "file://$HTML" >/dev/null 2>&1
 check "it prints (Chromium makes a PDF of it)" sh -c "[ \"\$(head -c 5 '$T/report.pdf')\" = '%PDF-' ] && [ \$(wc -c <'$T/report.pdf') -gt 20000 ]"

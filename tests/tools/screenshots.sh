@@ -35,4 +35,6 @@ RAPPORT_TOUR_HR_PASSPHRASE="screenshots only" XDG_CONFIG_HOME="$tmp/config" $W -
 cp "$tmp/hr/"*-hr-list.png "$out/hr-list.png"
 cp "$tmp/hr/"*-hr-session.png "$out/hr-session.png"
 rm -rf "$tmp"
+# the HTML cohort report, as Chromium shows it
+command -v chromium >/dev/null && REPORT_PNG=docs/report.png sh tests/suites/html_report.sh >/dev/null
 ls -1 "$out"
