@@ -137,6 +137,10 @@ static int is_punct(const lexer *lx, char c) { return lx->kind == T_PUNCT && lx-
 
 static int block_delta(const lexer *lx)
 {
+    /* most tokens are not names, or names of other lengths: decide cheaply */
+    if (lx->kind != T_NAME || lx->tlen < 2 || lx->tlen > 8 || !strchr("fideru", lx->text[0]) ||
+        lx->tlen == 4 || lx->tlen == 7)
+        return 0;
     if (is_name(lx, "function") || is_name(lx, "if") || is_name(lx, "do") ||
         is_name(lx, "repeat"))
         return 1;

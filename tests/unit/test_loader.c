@@ -264,3 +264,21 @@ TEST(loader_functions_may_use_helpers_and_locals)
     rp_scenario_free(sc);
     rp_diags_free(&d);
 }
+
+TEST(loader_choice_lines_survive_functions_with_blocks)
+{
+    rp_diags d = { 0 };
+    rp_scenario *sc = load_str(HEAD
+        "node \"a\" {\n"
+        " { \"x\", quality = \"best\", go = \"e\", feedback = \"f\",\n"
+        "   when = function(s) local n, t = 0, {1, 2} repeat n = n + 1 until n > 2\n"
+        "     for i, v in ipairs(t) do if v then n = n + v end end\n"
+        "     while false do end return n > 0 end },\n"
+        " { \"y\", quality = \"poor\", go = \"e\", feedback = \"f\" },\n"
+        "}\n" OK_END, &d);
+    REQUIRE(sc != NULL);
+    CHECK(sc->nodes[0].choices[0].line == 3);
+    CHECK(sc->nodes[0].choices[1].line == 7);
+    rp_scenario_free(sc);
+    rp_diags_free(&d);
+}
