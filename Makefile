@@ -127,10 +127,11 @@ fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    n=$${t#fuzz_}; dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+	    extra=; [ $$n = loader ] && extra="scenarios tests/data"; \
 	    mkdir -p $(FUZZ_DIR)/corpus/$$n $(FUZZ_DIR)/crashes/$$n; \
 	    echo "== $$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_DIR)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$n/ $$dict $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n \
+	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$n/ $$dict $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n $$extra \
 	        || { echo "$$t found a problem: see $(FUZZ_DIR)/crashes/$$n/ and tests/fuzz/README.md"; exit 1; }; \
 	done
 

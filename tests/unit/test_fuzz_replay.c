@@ -90,6 +90,9 @@ static void replay(const char *target, int (*one)(const uint8_t *, size_t))
 TEST(fuzz_replay_loader)
 {
     replay("loader", rp_fuzz_loader);
+    /* the loader's seeds also include the bundled library and the test scenarios */
+    CHECK(replay_dir("scenarios", rp_fuzz_loader) >= 12);
+    CHECK(replay_dir("tests/data", rp_fuzz_loader) > 0);
 }
 
 TEST(fuzz_replay_choices)
