@@ -60,7 +60,7 @@ static void next(lexer *lx)
         if (lx->pos >= lx->len) { lx->kind = T_EOF; lx->tline = lx->line; return; }
         char c = lx->src[lx->pos];
         if (c == '\n') { lx->line++; lx->pos++; continue; }
-        if (isspace((unsigned char)c)) { lx->pos++; continue; }
+        if (c == ' ' || c == '\t' || isspace((unsigned char)c)) { lx->pos++; continue; }
         if (c == '-' && lx->pos + 1 < lx->len && lx->src[lx->pos + 1] == '-') {
             lx->pos += 2;
             int level;
@@ -78,23 +78,28 @@ static void next(lexer *lx)
     lx->tline = lx->line;
     size_t start = lx->pos;
     if (isalpha((unsigned char)c) || c == '_') {
-        while (lx->pos < lx->len &&
-               (isalnum((unsigned char)lx->src[lx->pos]) || lx->src[lx->pos] == '_'))
-            lx->pos++;
+        const char *src = lx->src;
+        size_t p = lx->pos, n = lx->len;
+        while (p < n && (isalnum((unsigned char)src[p]) || src[p] == '_'))
+            p++;
+        lx->pos = p;
         lx->kind = T_NAME;
         lx->text = lx->src + start;
         lx->tlen = lx->pos - start;
         return;
     }
     if (c == '"' || c == '\'') {
-        lx->pos++;
-        while (lx->pos < lx->len && lx->src[lx->pos] != c && lx->src[lx->pos] != '\n') {
-            if (lx->src[lx->pos] == '\\' && lx->pos + 1 < lx->len) {
-                if (lx->src[lx->pos + 1] == '\n') lx->line++;
-                lx->pos++;
+        /* locals: through lx, every char read could alias the position (char aliases all) */
+        const char *src = lx->src;
+        size_t p = lx->pos + 1, n = lx->len;
+        while (p < n && src[p] != c && src[p] != '\n') {
+            if (src[p] == '\\' && p + 1 < n) {
+                if (src[p + 1] == '\n') lx->line++;
+                p++;
             }
-            lx->pos++;
+            p++;
         }
+        lx->pos = p;
         lx->kind = T_STRING;
         lx->text = lx->src + start + 1;
         lx->tlen = lx->pos - start - 1;
