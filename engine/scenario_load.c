@@ -351,25 +351,32 @@ static const char *text_field(loader *ld, int t, int src, const char *key, const
     lua_State *L = ld->L;
     const char *out = NULL;
     int type = rawfield(L, t, key);
-    int line = rp_srcmap_key_line(&ld->map, src, key, fallback);
+    const char *problem = NULL;         /* the line is looked up only for a message: most fields are fine */
+    char msg[160];
     if (type == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         long bad;
         unsigned code;
-        if (strlen(s) != len)
-            diag(ld, RP_ERROR, line, "%s '%s' contains a NUL byte (\\0); remove it", what, key);
-        else if ((bad = rp_utf8_invalid_at(s, len)) >= 0)
-            diag(ld, RP_ERROR, line, "%s '%s' is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
-                 what, key, (unsigned char)s[bad], bad);
-        else if ((bad = control_at(s, len, &code)) >= 0)
-            diag(ld, RP_ERROR, line, "%s '%s' contains the control character U+%04X at offset %ld; remove it "
-                 "(write line breaks as \\n)", what, key, code, bad);
-        else
+        if (strlen(s) != len) {
+            problem = "contains a NUL byte (\\0); remove it";
+        } else if ((bad = rp_utf8_invalid_at(s, len)) >= 0) {
+            snprintf(msg, sizeof msg, "is not valid UTF-8 (byte 0x%02X at offset %ld); save the file as UTF-8",
+                     (unsigned char)s[bad], bad);
+            problem = msg;
+        } else if ((bad = control_at(s, len, &code)) >= 0) {
+            snprintf(msg, sizeof msg, "contains the control character U+%04X at offset %ld; remove it "
+                     "(write line breaks as \\n)", code, bad);
+            problem = msg;
+        } else {
             out = rp_arena_strndup(ld->arena, s, len);
+        }
     } else if (type != LUA_TNIL) {
-        diag(ld, RP_ERROR, line, "%s '%s' should be text in quotes, not %s", what, key, type_words(L, -1));
+        snprintf(msg, sizeof msg, "should be text in quotes, not %s", type_words(L, -1));
+        problem = msg;
     }
+    if (problem)
+        diag(ld, RP_ERROR, rp_srcmap_key_line(&ld->map, src, key, fallback), "%s '%s' %s", what, key, problem);
     lua_pop(L, 1);
     return out;
 }
