@@ -442,25 +442,34 @@ static SDL_Color mood_colour(const ui *u, double m)
     return mix(grey, green, (float)(m / 3));
 }
 
-static void draw_mood_meter(app *a, SDL_Rect r)
+/* Height of the mood meter at the current text size. */
+static int mood_meter_height(ui *u)
+{
+    return ui_line_height(u, FACE_BOLD, 14) + U(u, 18) + ui_line_height(u, FACE_REGULAR, 12);
+}
+
+/* The mood meter with its top at y: a label, seven segments, the two extremes. */
+static void draw_mood_meter(app *a, int x, int y, int w)
 {
     ui *u = &a->u;
     char label[64];
     snprintf(label, sizeof label, "Mood: %s", mood_word(a->shown_mood));
-    ui_text(u, FACE_BOLD, 14, u->th.text, r.x, r.y, label);
-    int y = r.y + U(u, 24), seg_w = (r.w - U(u, 6) * 6) / 7;
+    ui_text(u, FACE_BOLD, 14, u->th.text, x, y, label);
+    y += ui_line_height(u, FACE_BOLD, 14) + U(u, 4);
+    int seg_w = (w - U(u, 6) * 6) / 7;
     for (int i = 0; i < 7; i++) {
         double m = i - 3;
-        SDL_Rect s = { r.x + i * (seg_w + U(u, 6)), y, seg_w, U(u, 10) };
+        SDL_Rect s = { x + i * (seg_w + U(u, 6)), y, seg_w, U(u, 10) };
         bool lit = fabs(a->shown_mood - m) < 0.5;
         ui_round(u, s, U(u, 5), lit ? mood_colour(u, m) : alpha(u->th.border, 255));
         if (lit)
             ui_outline(u, (SDL_Rect){ s.x - U(u, 2), s.y - U(u, 2), s.w + U(u, 4), s.h + U(u, 4) }, U(u, 7), U(u, 2),
                        u->th.text);
     }
-    ui_text(u, FACE_REGULAR, 12, u->th.muted, r.x, y + U(u, 16), "furious");
-    int w = ui_text_width(u, FACE_REGULAR, 12, "delighted");
-    ui_text(u, FACE_REGULAR, 12, u->th.muted, r.x + r.w - w, y + U(u, 16), "delighted");
+    y += U(u, 14);
+    ui_text(u, FACE_REGULAR, 12, u->th.muted, x, y, "furious");
+    int dw = ui_text_width(u, FACE_REGULAR, 12, "delighted");
+    ui_text(u, FACE_REGULAR, 12, u->th.muted, x + w - dw, y, "delighted");
 }
 
 static unsigned name_seed(const char *s)
@@ -501,7 +510,7 @@ static void draw_customer(app *a)
     }
     SDL_RenderSetClipRect(u->r, NULL);
     int x = card.x + U(u, 20), y = U(u, 436), w = card.w - U(u, 40);
-    int meter_top = card.y + card.h - U(u, 66) - ui_line_height(u, FACE_BOLD, 14) / 2;
+    int meter_top = card.y + card.h - U(u, 14) - mood_meter_height(u);
     /* the name plate shrinks to fit above the mood meter at any text size */
     float name_size = ui_fit_size(u, FACE_BOLD, 21, 12, w, U(u, 34), sc->customer.name);
     y += ui_text_wrapped(u, FACE_BOLD, name_size, u->th.text, x, y, w, sc->customer.name, U(u, 34), -1) + U(u, 2);
@@ -510,10 +519,10 @@ static void draw_customer(app *a)
              sc->customer.role && sc->customer.department ? " · " : "",
              sc->customer.department ? sc->customer.department : "");
     if (role[0] && meter_top - y > 0) {
-        float role_size = ui_fit_size(u, FACE_REGULAR, 14, 10, w, meter_top - y, role);
+        float role_size = ui_fit_size(u, FACE_REGULAR, 14, 7, w, meter_top - y, role);
         ui_text_wrapped(u, FACE_REGULAR, role_size, u->th.muted, x, y, w, role, meter_top - y, -1);
     }
-    draw_mood_meter(a, (SDL_Rect){ x, card.y + card.h - U(u, 66), w, U(u, 50) });
+    draw_mood_meter(a, x, meter_top, w);
 }
 
 /* The speech bubble with a tail towards the portrait. */
@@ -556,10 +565,13 @@ static void draw_scene(app *a)
     bool typed = a->cur.typed >= (double)a->cur.chars;
 
     if (a->cur.narration) {
-        int nh = ui_text_wrapped_height(u, FACE_ITALIC, 16, w - U(u, 32), a->cur.narration);
+        /* at large text sizes the narration shrinks rather than losing words */
+        float ns = ui_fit_size(u, FACE_ITALIC, 16, 9, w - U(u, 32), U(u, 80), a->cur.narration);
+        int nh = ui_text_wrapped_height(u, FACE_ITALIC, ns, w - U(u, 32), a->cur.narration);
+        if (nh > U(u, 80)) nh = U(u, 80);
         SDL_Rect nr = { x, y, w, nh + U(u, 18) };
         ui_round(u, nr, U(u, 10), alpha(u->th.surface, u->high_contrast ? 255 : 200));
-        ui_text_wrapped(u, FACE_ITALIC, 16, u->th.muted, x + U(u, 16), y + U(u, 9), w - U(u, 32),
+        ui_text_wrapped(u, FACE_ITALIC, ns, u->th.muted, x + U(u, 16), y + U(u, 9), w - U(u, 32),
                         a->cur.narration, U(u, 80), -1);
         y += nr.h + U(u, 12);
     }
@@ -567,11 +579,12 @@ static void draw_scene(app *a)
         char line[1200];
         snprintf(line, sizeof line, "You: %s", a->cur.you_said);
         int yw = U(u, 620);
-        int yh = ui_text_wrapped_height(u, FACE_REGULAR, 16, yw - U(u, 32), line);
+        float ys = ui_fit_size(u, FACE_REGULAR, 16, 9, yw - U(u, 32), U(u, 66), line);
+        int yh = ui_text_wrapped_height(u, FACE_REGULAR, ys, yw - U(u, 32), line);
         if (yh > U(u, 66)) yh = U(u, 66);
         SDL_Rect yr = { x + w - yw, y, yw, yh + U(u, 18) };
         ui_panel(u, yr, U(u, 14), u->th.you);
-        ui_text_wrapped(u, FACE_REGULAR, 16, u->th.text, yr.x + U(u, 16), yr.y + U(u, 9), yw - U(u, 32), line,
+        ui_text_wrapped(u, FACE_REGULAR, ys, u->th.text, yr.x + U(u, 16), yr.y + U(u, 9), yw - U(u, 32), line,
                         U(u, 66), -1);
         y += yr.h + U(u, 12);
     }
@@ -638,8 +651,10 @@ static void draw_scene(app *a)
                 ui_outline(u, b, U(u, 12), U(u, 3), u->th.focus);
             else if (u->high_contrast)
                 ui_outline(u, b, U(u, 12), 1, u->th.border);
-            SDL_Rect num = { b.x + U(u, 14), b.y + (h - U(u, 34)) / 2, U(u, 34), U(u, 34) };
-            ui_round(u, num, U(u, 17), focused ? u->th.focus : u->th.primary);
+            int d = U(u, 34), dl = ui_line_height(u, FACE_BOLD, 16) + U(u, 6);
+            if (dl > d) d = dl;                     /* the digit's circle grows with the text */
+            SDL_Rect num = { b.x + U(u, 14), b.y + (h - d) / 2, d, d };
+            ui_round(u, num, d / 2, focused ? u->th.focus : u->th.primary);
             char digit[16];
             snprintf(digit, sizeof digit, "%d", k + 1);
             int dw = ui_text_width(u, FACE_BOLD, 16, digit);
