@@ -1824,14 +1824,15 @@ int rp_outbox_failed(rp_store *st, const long long *seqs, int n, const char *why
                          3, seqs, n, now, why, "note the failed delivery", err, errsize);
 }
 
-int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
+/* Runs one statement on the set-aside rows in a transaction; *n is how many it changed. */
+static int outbox_set_aside(rp_store *st, const char *sql, const char *doing, int *n, char *err, size_t errsize)
 {
     *n = 0;
     if (outbox_need(st, err, errsize) != 0)
         return -1;
     int rc = tx_begin(st);
     if (rc == SQLITE_OK)
-        rc = exec(st, "UPDATE outbox SET status = 'pending', tries = 0 WHERE status <> 'pending'");
+        rc = exec(st, sql);
     if (rc == SQLITE_OK)
         *n = rp_db_changes(st);
     if (rc == SQLITE_OK)
@@ -1839,31 +1840,22 @@ int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
     else
         tx_rollback(st);
     if (rc != SQLITE_OK) {
-        rp_store_error(st, rc, "put the set-aside statements back in the queue", err, errsize);
+        rp_store_error(st, rc, doing, err, errsize);
         return -1;
     }
     return 0;
 }
 
+int rp_outbox_requeue(rp_store *st, int *n, char *err, size_t errsize)
+{
+    return outbox_set_aside(st, "UPDATE outbox SET status = 'pending', tries = 0 WHERE status <> 'pending'",
+                            "put the set-aside statements back in the queue", n, err, errsize);
+}
+
 int rp_outbox_drop(rp_store *st, int *n, char *err, size_t errsize)
 {
-    *n = 0;
-    if (outbox_need(st, err, errsize) != 0)
-        return -1;
-    int rc = tx_begin(st);
-    if (rc == SQLITE_OK)
-        rc = exec(st, "DELETE FROM outbox WHERE status <> 'pending'");
-    if (rc == SQLITE_OK)
-        *n = rp_db_changes(st);
-    if (rc == SQLITE_OK)
-        rc = tx_commit(st);
-    else
-        tx_rollback(st);
-    if (rc != SQLITE_OK) {
-        rp_store_error(st, rc, "remove the set-aside statements", err, errsize);
-        return -1;
-    }
-    return 0;
+    return outbox_set_aside(st, "DELETE FROM outbox WHERE status <> 'pending'",
+                            "remove the set-aside statements", n, err, errsize);
 }
 
 int rp_sync_state_set(rp_store *st, const char *name, const char *value)
